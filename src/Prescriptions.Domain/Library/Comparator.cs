@@ -1,0 +1,10 @@
+namespace Prescriptions.Domain.Library;
+
+public enum Comparator
+{
+    Lt,
+    Lte,
+    Eq,
+    Gte,
+    Gt,
+}

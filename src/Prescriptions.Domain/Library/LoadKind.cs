@@ -1,0 +1,10 @@
+namespace Prescriptions.Domain.Library;
+
+public enum LoadKind
+{
+    BodyWeight,
+    Kg,
+    Lb,
+    Band,
+    Percent1Rm,
+}

@@ -1,0 +1,7 @@
+namespace Prescriptions.Domain.Library;
+
+public enum MediaKind
+{
+    Image,
+    Video,
+}

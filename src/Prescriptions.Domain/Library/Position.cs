@@ -1,0 +1,14 @@
+namespace Prescriptions.Domain.Library;
+
+public enum Position
+{
+    Supine,
+    Prone,
+    SideLying,
+    Sitting,
+    Standing,
+    Kneeling,
+    HalfKneeling,
+    Quadruped,
+    Walking,
+}

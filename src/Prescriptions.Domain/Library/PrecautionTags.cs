@@ -1,0 +1,44 @@
+namespace Prescriptions.Domain.Library;
+
+/// <summary>
+/// The vocabulary of precaution tags. A phase or a patient carries tags; an exercise lists, as
+/// contraindications, the tags under which it must not be given.
+/// </summary>
+public static class PrecautionTags
+{
+    /// <summary>Needs a support surface or supervision: no unsupported single-leg or eyes-closed standing.</summary>
+    public const string FallRisk = "fallRisk";
+
+    /// <summary>No jumping, hopping, running or other impact.</summary>
+    public const string NoImpact = "noImpact";
+
+    /// <summary>Osteoporosis: no loaded spinal flexion or twisting.</summary>
+    public const string Osteoporosis = "osteoporosis";
+
+    /// <summary>Blood pressure response: no Valsalva, no heavy or long isometrics.</summary>
+    public const string BloodPressure = "bloodPressure";
+
+    /// <summary>A healing post-operative wound: no aquatic work.</summary>
+    public const string PostOpWound = "postOpWound";
+
+    /// <summary>No end-range stretch of a healing repair.</summary>
+    public const string NoEndRangeStretch = "noEndRangeStretch";
+
+    /// <summary>No resisted open-chain knee extension (early after ACL reconstruction).</summary>
+    public const string NoOpenChainKneeExtension = "noOpenChainKneeExtension";
+
+    /// <summary>Posterior hip precautions: no flexion past 90 degrees, no adduction past midline, no internal rotation.</summary>
+    public const string PosteriorHipPrecautions = "posteriorHipPrecautions";
+
+    /// <summary>No resisted use of a healing tendon repair.</summary>
+    public const string NoResistedRepair = "noResistedRepair";
+
+    /// <summary>No lying flat on the back for long (reflux, late pregnancy, breathlessness).</summary>
+    public const string NoSupine = "noSupine";
+
+    public static IReadOnlySet<string> All { get; } = new HashSet<string>(StringComparer.Ordinal)
+    {
+        FallRisk, NoImpact, Osteoporosis, BloodPressure, PostOpWound, NoEndRangeStretch,
+        NoOpenChainKneeExtension, PosteriorHipPrecautions, NoResistedRepair, NoSupine,
+    };
+}

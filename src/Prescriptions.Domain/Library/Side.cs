@@ -1,0 +1,9 @@
+namespace Prescriptions.Domain.Library;
+
+public enum Side
+{
+    Left,
+    Right,
+    EachSide,
+    Both,
+}

@@ -1,0 +1,4 @@
+using Prescriptions.LocalHost;
+
+var app = LocalFunctionsHost.Build(args);
+await app.RunAsync();
