@@ -6,5 +6,5 @@ public enum LoadKind
     Kg,
     Lb,
     Band,
-    Percent1Rm,
+    Percent1rm,
 }

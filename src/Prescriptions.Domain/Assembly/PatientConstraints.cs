@@ -1,0 +1,31 @@
+using Prescriptions.Domain.Library;
+
+namespace Prescriptions.Domain.Assembly;
+
+/// <summary>The patient's own limits, on top of the phase's precautions.</summary>
+public sealed record PatientConstraints
+{
+    public const int DefaultMaxExercises = 5;
+
+    public WeightBearing? WeightBearing { get; init; }
+
+    /// <summary>Equipment at hand; null means not limited, an empty list means none at all.</summary>
+    public IReadOnlyList<Equipment>? Equipment { get; init; }
+    public int? MaxMinutesPerSession { get; init; }
+
+    /// <summary>How many home exercises at most (short programs are followed better).</summary>
+    public int MaxExercises { get; init; } = DefaultMaxExercises;
+    public IReadOnlyList<string> ExcludeExerciseIds { get; init; } = [];
+
+    /// <summary>Precaution tags of the patient (see <see cref="PrecautionTags"/>).</summary>
+    public IReadOnlyList<string> Precautions { get; init; } = [];
+    public IReadOnlyList<RomLimit> RomLimits { get; init; } = [];
+
+    /// <summary>The patient's limits as precautions, to be combined with the phase's.</summary>
+    public Library.Precautions ToPrecautions() => new()
+    {
+        WeightBearing = WeightBearing ?? Library.WeightBearing.Full,
+        RomLimits = RomLimits,
+        Tags = Precautions,
+    };
+}

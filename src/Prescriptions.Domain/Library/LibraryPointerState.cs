@@ -1,0 +1,8 @@
+namespace Prescriptions.Domain.Library;
+
+public enum LibraryPointerState
+{
+    NotPublished,
+    NotModified,
+    Current,
+}

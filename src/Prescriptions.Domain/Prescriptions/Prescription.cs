@@ -1,0 +1,33 @@
+using Prescriptions.Domain.Assembly;
+using Prescriptions.Domain.Library;
+
+namespace Prescriptions.Domain.Prescriptions;
+
+/// <summary>A stored program for one patient of one clinic, at one phase of one condition.</summary>
+public sealed record Prescription
+{
+    public required string Id { get; init; }
+    public required string ClinicId { get; init; }
+    public required string PatientId { get; init; }
+    public required string ConditionId { get; init; }
+    public required int Phase { get; init; }
+    public Side? Side { get; init; }
+    public required PrescriptionStatus Status { get; init; }
+    public required PatientConstraints Constraints { get; init; }
+    public required IReadOnlyList<PrescriptionItem> Items { get; init; }
+    public IReadOnlyList<PrescriptionItem> ClinicItems { get; init; } = [];
+    public IReadOnlyList<string> Warnings { get; init; } = [];
+    public required int EstimatedMinutesPerSession { get; init; }
+    public required string LibraryVersion { get; init; }
+    public DateOnly? StartDate { get; init; }
+    public int? Weeks { get; init; }
+    public string? ExternalId { get; init; }
+    public FollowUp? FollowUp { get; init; }
+    public required DateTimeOffset CreatedAt { get; init; }
+    public required string CreatedBy { get; init; }
+    public required DateTimeOffset UpdatedAt { get; init; }
+    public required string UpdatedBy { get; init; }
+
+    /// <summary>Increases by one with every stored change.</summary>
+    public required int Version { get; init; }
+}

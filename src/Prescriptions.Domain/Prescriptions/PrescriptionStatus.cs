@@ -1,0 +1,9 @@
+namespace Prescriptions.Domain.Prescriptions;
+
+public enum PrescriptionStatus
+{
+    Draft,
+    Active,
+    Completed,
+    Cancelled,
+}

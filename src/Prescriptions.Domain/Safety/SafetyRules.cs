@@ -1,0 +1,92 @@
+using Prescriptions.Domain.Library;
+
+namespace Prescriptions.Domain.Safety;
+
+/// <summary>
+/// The hard rules an exercise must keep under a set of precautions. The validator, the engine and the
+/// re-check of a therapist's edits all use this one implementation.
+/// </summary>
+public static class SafetyRules
+{
+    public const string WeightBearingRule = "weightBearing";
+    public const string RomLimitRule = "romLimit";
+    public const string LiftingLimitRule = "liftingLimit";
+    public const string ContraindicationRule = "contraindication";
+
+    public static IReadOnlyList<RuleViolation> Check(Exercise exercise, Precautions precautions, Dose? dose = null)
+    {
+        ArgumentNullException.ThrowIfNull(exercise);
+        ArgumentNullException.ThrowIfNull(precautions);
+        List<RuleViolation>? violations = null;
+
+        if (exercise.WeightBearing > precautions.WeightBearing)
+        {
+            (violations ??= []).Add(new(WeightBearingRule,
+                $"needs {Describe(exercise.WeightBearing)} weight bearing; allowed is {Describe(precautions.WeightBearing)}"));
+        }
+
+        foreach (var limit in precautions.RomLimits)
+        {
+            foreach (var demand in exercise.JointMotions)
+            {
+                if (demand.Joint == limit.Joint && demand.Motion == limit.Motion && demand.Degrees > limit.MaxDegrees)
+                {
+                    (violations ??= []).Add(new(RomLimitRule,
+                        $"needs {demand.Joint} {demand.Motion} to {demand.Degrees} degrees; the cap is {limit.MaxDegrees}"));
+                }
+            }
+        }
+
+        var kilograms = (dose ?? exercise.DefaultDose).Load?.Kilograms;
+        if (precautions.LiftingLimitKg is { } maxKg && kilograms is { } kg && kg > maxKg)
+        {
+            (violations ??= []).Add(new(LiftingLimitRule, $"loads {kg:0.#} kg; the lifting limit is {maxKg:0.#} kg"));
+        }
+
+        foreach (var tag in precautions.Tags)
+        {
+            if (exercise.Contraindications.Contains(tag, StringComparer.Ordinal))
+            {
+                (violations ??= []).Add(new(ContraindicationRule, $"is contraindicated under the precaution '{tag}'"));
+            }
+        }
+
+        return violations ?? (IReadOnlyList<RuleViolation>)[];
+    }
+
+    public static bool IsSafe(Exercise exercise, Precautions precautions) => Check(exercise, precautions).Count == 0;
+
+    /// <summary>The stricter of two sets of precautions: least weight bearing, tightest caps, lowest lifting limit, all tags.</summary>
+    public static Precautions Combine(Precautions first, Precautions second)
+    {
+        ArgumentNullException.ThrowIfNull(first);
+        ArgumentNullException.ThrowIfNull(second);
+        var caps = first.RomLimits.Concat(second.RomLimits)
+            .GroupBy(limit => (limit.Joint, limit.Motion))
+            .Select(group => group.MinBy(limit => limit.MaxDegrees)!)
+            .OrderBy(limit => limit.Joint).ThenBy(limit => limit.Motion)
+            .ToArray();
+        double? lifting = (first.LiftingLimitKg, second.LiftingLimitKg) switch
+        {
+            (null, var b) => b,
+            (var a, null) => a,
+            var (a, b) => Math.Min(a!.Value, b!.Value),
+        };
+        return new Precautions
+        {
+            WeightBearing = (WeightBearing)Math.Min((int)first.WeightBearing, (int)second.WeightBearing),
+            RomLimits = caps,
+            LiftingLimitKg = lifting,
+            Tags = [.. first.Tags.Union(second.Tags, StringComparer.Ordinal).Order(StringComparer.Ordinal)],
+        };
+    }
+
+    private static string Describe(WeightBearing value) => value switch
+    {
+        WeightBearing.None => "no",
+        WeightBearing.ToeTouch => "toe-touch",
+        WeightBearing.Partial => "partial",
+        WeightBearing.AsTolerated => "as-tolerated",
+        _ => "full",
+    };
+}

@@ -1,0 +1,10 @@
+namespace Prescriptions.Domain.Tenancy;
+
+public enum CallerKind
+{
+    /// <summary>A person signed in through the portal (delegated token).</summary>
+    User,
+
+    /// <summary>A partner application (client-credentials token).</summary>
+    App,
+}
