@@ -1,0 +1,19 @@
+namespace Prescriptions.Storage;
+
+/// <summary>Storage could not be reached or answered with a server error after the SDK's own retries.</summary>
+public sealed class StorageUnavailableException : Exception
+{
+    public StorageUnavailableException()
+    {
+    }
+
+    public StorageUnavailableException(string message)
+        : base(message)
+    {
+    }
+
+    public StorageUnavailableException(string message, Exception innerException)
+        : base(message, innerException)
+    {
+    }
+}
