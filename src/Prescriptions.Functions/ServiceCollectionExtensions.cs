@@ -1,15 +1,84 @@
+using Azure.Core;
+using Azure.Data.Tables;
+using Azure.Storage.Blobs;
+using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.Extensions.Azure;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Identity.Web;
+using Prescriptions.Domain.Library;
+using Prescriptions.Domain.Prescriptions;
+using Prescriptions.Functions.Auth;
+using Prescriptions.Functions.Http;
+using Prescriptions.Storage.Health;
+using Prescriptions.Storage.Library;
+using Prescriptions.Storage.Prescriptions;
 
 namespace Prescriptions.Functions;
 
 public static class ServiceCollectionExtensions
 {
-    /// <summary>Registers everything the functions need. Both hosts (Functions and the local host) call this.</summary>
+    /// <summary>The configuration section of the app's own storage account (connection string locally, service URIs and identity in Azure).</summary>
+    public const string StorageSection = "PrescriptionsStorage";
+
+    /// <summary>Registers everything the functions need. Both hosts (Functions and the local host) call this, and only this.</summary>
     public static IServiceCollection AddPrescriptions(this IServiceCollection services, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
         services.AddSingleton(TimeProvider.System);
+
+        AddStorageClients(services, configuration.GetSection(StorageSection));
+        services.Configure<LibraryStorageOptions>(configuration.GetSection(LibraryStorageOptions.SectionName));
+        services.Configure<PrescriptionStorageOptions>(configuration.GetSection(PrescriptionStorageOptions.SectionName));
+        services.AddSingleton<ILibraryStore, BlobLibraryStore>();
+        services.AddSingleton<ILibraryProvider, CachedLibraryProvider>();
+        services.AddSingleton<LibraryPublisher>();
+        services.AddSingleton<IPrescriptionRepository, TablePrescriptionRepository>();
+        services.AddSingleton<StorageHealthProbe>();
+
+        // Bearer tokens are validated by Microsoft.Identity.Web's scheme; ApiHandler invokes it inside each function.
+        services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme)
+            .AddMicrosoftIdentityWebApi(configuration, "AzureAd");
+        services.Configure<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme, options =>
+        {
+            // Keep Entra's short claim names (roles, groups, oid, scp, azp) as they are in the token.
+            options.MapInboundClaims = false;
+            options.TokenValidationParameters.RoleClaimType = EntraClaims.Roles;
+        });
+        services.Configure<TenancyOptions>(configuration.GetSection(TenancyOptions.SectionName));
+        services.AddSingleton<CallerFactory>();
+        services.AddSingleton<ApiHandler>();
         return services;
     }
+
+    private static void AddStorageClients(IServiceCollection services, IConfigurationSection section)
+    {
+        services.AddAzureClients(clients =>
+        {
+            var connectionString = section["connectionString"] ?? section.Value;
+            clients.AddClient<BlobServiceClient, BlobClientOptions>((options, credential, _) => connectionString is not null
+                ? new BlobServiceClient(connectionString, options)
+                : new BlobServiceClient(RequiredUri(section, "blobServiceUri"), credential, options));
+            clients.AddClient<TableServiceClient, TableClientOptions>((options, credential, _) => connectionString is not null
+                ? new TableServiceClient(connectionString, options)
+                : new TableServiceClient(RequiredUri(section, "tableServiceUri"), credential, options));
+
+            // credential / clientId in the section select the managed identity in Azure.
+            clients.UseCredential(provider => provider.GetRequiredService<AzureComponentFactory>().CreateTokenCredential(section));
+            clients.ConfigureDefaults(options =>
+            {
+                // The SDK retries by itself; keep the total short so an outage answers 503 quickly.
+                options.Retry.Mode = RetryMode.Exponential;
+                options.Retry.MaxRetries = 3;
+                options.Retry.Delay = TimeSpan.FromMilliseconds(200);
+                options.Retry.MaxDelay = TimeSpan.FromSeconds(2);
+                options.Retry.NetworkTimeout = TimeSpan.FromSeconds(10);
+            });
+        });
+    }
+
+    private static Uri RequiredUri(IConfigurationSection section, string key) =>
+        Uri.TryCreate(section[key], UriKind.Absolute, out var uri)
+            ? uri
+            : throw new InvalidOperationException($"Set {section.Path}:connectionString, or {section.Path}:{key} with an identity.");
 }

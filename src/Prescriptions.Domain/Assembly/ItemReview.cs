@@ -1,0 +1,101 @@
+using System.Globalization;
+using Prescriptions.Domain.Library;
+using Prescriptions.Domain.Safety;
+
+namespace Prescriptions.Domain.Assembly;
+
+/// <summary>
+/// Re-checks a therapist's edited item list against the same hard rules the engine keeps: the phase's
+/// and the patient's precautions, equipment at hand, exclusions, no duplicates, dose bounds and budgets.
+/// </summary>
+public static class ItemReview
+{
+    public static ItemReviewResult Review(ExerciseLibrary library, Phase phase, AssemblyRequest request, IReadOnlyList<ProposedItem> proposed)
+    {
+        ArgumentNullException.ThrowIfNull(library);
+        ArgumentNullException.ThrowIfNull(phase);
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(proposed);
+        var constraints = request.Constraints;
+        var precautions = SafetyRules.Combine(phase.Precautions, constraints.ToPrecautions());
+        var invalid = new List<RequestProblem>();
+        var rules = new List<RequestProblem>();
+        var home = new List<PrescriptionItem>();
+        var clinic = new List<PrescriptionItem>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var seconds = 0;
+
+        for (var i = 0; i < proposed.Count; i++)
+        {
+            var path = $"items[{i}]";
+            var item = proposed[i];
+            var exercise = library.FindExercise(item.ExerciseId);
+            if (exercise is null)
+            {
+                invalid.Add(new($"{path}.exerciseId", $"'{item.ExerciseId}' is not an exercise of library {library.Version}"));
+                continue;
+            }
+
+            var dose = item.Dose ?? ProgramAssembler.DoseFor(exercise, phase.DoseProfile, request.Side);
+            foreach (var (field, message) in DoseBounds.Check(dose))
+            {
+                invalid.Add(new($"{path}.dose.{field}", message));
+            }
+
+            if (!seen.Add(exercise.Id))
+            {
+                rules.Add(new(path, $"duplicate: {exercise.Id} is already in the program"));
+            }
+
+            if (constraints.ExcludeExerciseIds.Contains(exercise.Id, StringComparer.Ordinal))
+            {
+                rules.Add(new(path, $"excluded: {exercise.Id} is in the patient's exclusions"));
+            }
+
+            var missing = constraints.Equipment is { } atHand ? exercise.Equipment.Where(e => !atHand.Contains(e)).ToArray() : [];
+            if (missing.Length > 0)
+            {
+                rules.Add(new(path, $"equipment: needs {string.Join(", ", missing)}, which the patient does not have"));
+            }
+
+            foreach (var violation in SafetyRules.Check(exercise, precautions, dose))
+            {
+                rules.Add(new(path, $"{violation.Rule}: {exercise.Id} {violation.Detail}"));
+            }
+
+            var accepted = new PrescriptionItem
+            {
+                ExerciseId = exercise.Id,
+                Name = exercise.Name,
+                Category = exercise.Category,
+                Dose = dose,
+                Delivery = exercise.Delivery,
+                Notes = item.Notes,
+                Rationale = string.Create(CultureInfo.InvariantCulture,
+                    $"Chosen by the therapist for phase {phase.Number}; checked against weight bearing up to {precautions.WeightBearing}, {precautions.RomLimits.Count} ROM cap(s), {precautions.Tags.Count} precaution tag(s), equipment and exclusions."),
+            };
+            if (exercise.Delivery == Delivery.Home)
+            {
+                seconds += dose.EstimatedSeconds;
+                home.Add(accepted);
+            }
+            else
+            {
+                clinic.Add(accepted);
+            }
+        }
+
+        if (home.Count > constraints.MaxExercises)
+        {
+            rules.Add(new("items", $"budget: {home.Count} home exercises; the patient's maximum is {constraints.MaxExercises}"));
+        }
+
+        if (constraints.MaxMinutesPerSession is { } minutes && seconds > minutes * 60)
+        {
+            rules.Add(new("items", string.Create(CultureInfo.InvariantCulture,
+                $"budget: a session takes about {Math.Ceiling(seconds / 60.0)} minutes; the patient's maximum is {minutes}")));
+        }
+
+        return new ItemReviewResult(home, clinic, (int)Math.Ceiling(seconds / 60.0), invalid, rules);
+    }
+}

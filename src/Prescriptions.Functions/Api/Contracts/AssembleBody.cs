@@ -1,0 +1,16 @@
+using Prescriptions.Domain.Library;
+
+namespace Prescriptions.Functions.Api.Contracts;
+
+/// <summary>The body of POST /api/prescriptions/preview: what to assemble a program for. Every field is checked by <see cref="PrescriptionRequestValidator"/>.</summary>
+public record AssembleBody
+{
+    public string? PatientId { get; init; }
+
+    /// <summary>Which of the caller's clinics; needed only when the caller has several.</summary>
+    public string? ClinicId { get; init; }
+    public string? ConditionId { get; init; }
+    public int? Phase { get; init; }
+    public Side? Side { get; init; }
+    public ConstraintsBody? Constraints { get; init; }
+}

@@ -1,0 +1,11 @@
+namespace Prescriptions.Functions.Api.Contracts;
+
+/// <summary>The body of POST /api/prescriptions: the preview request plus an optional edited item list, schedule, follow-up and the EHR's id.</summary>
+public sealed record CreatePrescriptionBody : AssembleBody
+{
+    public IReadOnlyList<ItemBody>? Items { get; init; }
+    public DateOnly? StartDate { get; init; }
+    public int? Weeks { get; init; }
+    public FollowUpBody? FollowUp { get; init; }
+    public string? ExternalId { get; init; }
+}

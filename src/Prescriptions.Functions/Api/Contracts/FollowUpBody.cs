@@ -1,0 +1,9 @@
+namespace Prescriptions.Functions.Api.Contracts;
+
+public sealed record FollowUpBody
+{
+    public string? Email { get; init; }
+    public string? TimeZone { get; init; }
+    public string? ReminderTime { get; init; }
+    public int? CheckInEveryDays { get; init; }
+}

@@ -1,0 +1,218 @@
+using System.Globalization;
+using System.Net.Mail;
+using System.Text.RegularExpressions;
+using Prescriptions.Domain.Assembly;
+using Prescriptions.Domain.Library;
+using Prescriptions.Domain.Prescriptions;
+
+namespace Prescriptions.Functions.Api.Contracts;
+
+/// <summary>Checks request bodies field by field and turns them into domain values; every error names its JSON path.</summary>
+public static partial class PrescriptionRequestValidator
+{
+    public const int MaxExercisesLimit = 12;
+    public const int MinMinutes = 5, MaxMinutes = 120;
+    public const int MaxWeeks = 52;
+    public const int MaxCheckInEveryDays = 30;
+    public const int MaxNotesLength = 1000;
+
+    /// <summary>The assembly request of a body, or null with the errors recorded.</summary>
+    public static AssemblyRequest? ToAssemblyRequest(AssembleBody body, ExerciseLibrary library, ValidationErrors errors)
+    {
+        ArgumentNullException.ThrowIfNull(body);
+        ArgumentNullException.ThrowIfNull(library);
+        ArgumentNullException.ThrowIfNull(errors);
+        RequireId(body.PatientId, "patientId", errors);
+        if (body.ClinicId is not null)
+        {
+            RequireId(body.ClinicId, "clinicId", errors);
+        }
+
+        Condition? condition = null;
+        if (string.IsNullOrWhiteSpace(body.ConditionId))
+        {
+            errors.Add("conditionId", "is required");
+        }
+        else if ((condition = library.FindCondition(body.ConditionId)) is null)
+        {
+            errors.Add("conditionId", $"'{body.ConditionId}' is not a condition of library {library.Version}");
+        }
+
+        if (body.Phase is null)
+        {
+            errors.Add("phase", "is required");
+        }
+        else if (condition is not null && condition.FindPhase(body.Phase.Value) is null)
+        {
+            errors.Add("phase", $"must be one of {condition.Name}'s phases 1-{condition.Phases.Count}");
+        }
+
+        var constraints = ToConstraints(body.Constraints, library, errors);
+        return errors.IsEmpty && constraints is not null
+            ? new AssemblyRequest(body.ConditionId!, body.Phase!.Value, body.Side, constraints)
+            : null;
+    }
+
+    public static IReadOnlyList<ProposedItem>? ToProposedItems(IReadOnlyList<ItemBody>? items, ValidationErrors errors)
+    {
+        ArgumentNullException.ThrowIfNull(errors);
+        if (items is null)
+        {
+            return null;
+        }
+
+        if (items.Count == 0)
+        {
+            errors.Add("items", "give at least one item, or leave items out to let the engine assemble the program");
+        }
+
+        var proposed = new List<ProposedItem>();
+        for (var i = 0; i < items.Count; i++)
+        {
+            var item = items[i];
+            if (item is null)
+            {
+                errors.Add($"items[{i}]", "must be an object");
+                continue;
+            }
+
+            if (string.IsNullOrWhiteSpace(item.ExerciseId))
+            {
+                errors.Add($"items[{i}].exerciseId", "is required");
+                continue;
+            }
+
+            if (item.Notes?.Length > MaxNotesLength)
+            {
+                errors.Add($"items[{i}].notes", $"must be at most {MaxNotesLength} characters");
+            }
+
+            proposed.Add(new ProposedItem(item.ExerciseId, item.Dose, item.Notes));
+        }
+
+        return proposed;
+    }
+
+    public static FollowUp? ToFollowUp(FollowUpBody? body, ValidationErrors errors)
+    {
+        ArgumentNullException.ThrowIfNull(errors);
+        if (body is null)
+        {
+            return null;
+        }
+
+        if (string.IsNullOrWhiteSpace(body.Email) || !MailAddress.TryCreate(body.Email, out var address) || address.Address != body.Email)
+        {
+            errors.Add("followUp.email", "must be an email address");
+        }
+
+        if (string.IsNullOrWhiteSpace(body.TimeZone) || !TimeZoneInfo.TryFindSystemTimeZoneById(body.TimeZone, out _))
+        {
+            errors.Add("followUp.timeZone", "must be an IANA time zone such as Europe/Berlin");
+        }
+
+        var time = default(TimeOnly);
+        if (body.ReminderTime is null || !TimeOnly.TryParseExact(body.ReminderTime, "HH:mm", CultureInfo.InvariantCulture, DateTimeStyles.None, out time))
+        {
+            errors.Add("followUp.reminderTime", "must be a local time as HH:mm");
+        }
+
+        if (body.CheckInEveryDays is not (>= 1 and <= MaxCheckInEveryDays))
+        {
+            errors.Add("followUp.checkInEveryDays", $"must be 1-{MaxCheckInEveryDays}");
+        }
+
+        return errors.IsEmpty ? new FollowUp(body.Email!, body.TimeZone!, time, body.CheckInEveryDays!.Value) : null;
+    }
+
+    public static void CheckSchedule(CreatePrescriptionBody body, ValidationErrors errors)
+    {
+        ArgumentNullException.ThrowIfNull(body);
+        ArgumentNullException.ThrowIfNull(errors);
+        if (body.Weeks is < 1 or > MaxWeeks)
+        {
+            errors.Add("weeks", $"must be 1-{MaxWeeks}");
+        }
+
+        if (body.ExternalId is not null && (body.ExternalId.Length is 0 or > 128 || body.ExternalId.Any(char.IsControl)))
+        {
+            errors.Add("externalId", "must be 1-128 characters without control characters");
+        }
+    }
+
+    private static PatientConstraints? ToConstraints(ConstraintsBody? body, ExerciseLibrary library, ValidationErrors errors)
+    {
+        if (body is null)
+        {
+            return new PatientConstraints();
+        }
+
+        if (body.MaxExercises is < 1 or > MaxExercisesLimit)
+        {
+            errors.Add("constraints.maxExercises", $"must be 1-{MaxExercisesLimit}");
+        }
+
+        if (body.MaxMinutesPerSession is < MinMinutes or > MaxMinutes)
+        {
+            errors.Add("constraints.maxMinutesPerSession", $"must be {MinMinutes}-{MaxMinutes}");
+        }
+
+        var exclusions = body.ExcludeExerciseIds ?? [];
+        for (var i = 0; i < exclusions.Count; i++)
+        {
+            if (exclusions[i] is null || library.FindExercise(exclusions[i]) is null)
+            {
+                errors.Add($"constraints.excludeExerciseIds[{i}]", $"'{exclusions[i]}' is not an exercise of library {library.Version}");
+            }
+        }
+
+        var tags = body.Precautions ?? [];
+        for (var i = 0; i < tags.Count; i++)
+        {
+            if (tags[i] is null || !PrecautionTags.All.Contains(tags[i]))
+            {
+                errors.Add($"constraints.precautions[{i}]", $"must be one of {string.Join(", ", PrecautionTags.All.Order(StringComparer.Ordinal))}");
+            }
+        }
+
+        var limits = new List<RomLimit>();
+        var romLimits = body.RomLimits ?? [];
+        for (var i = 0; i < romLimits.Count; i++)
+        {
+            var limit = romLimits[i];
+            if (limit?.Joint is null || limit.Motion is null || limit.MaxDegrees is not (>= 0 and <= 360))
+            {
+                errors.Add($"constraints.romLimits[{i}]", "needs joint, motion and maxDegrees (0-360)");
+                continue;
+            }
+
+            limits.Add(new RomLimit(limit.Joint.Value, limit.Motion.Value, limit.MaxDegrees.Value));
+        }
+
+        return new PatientConstraints
+        {
+            WeightBearing = body.WeightBearing,
+            Equipment = body.Equipment,
+            MaxMinutesPerSession = body.MaxMinutesPerSession,
+            MaxExercises = body.MaxExercises ?? PatientConstraints.DefaultMaxExercises,
+            ExcludeExerciseIds = exclusions,
+            Precautions = tags,
+            RomLimits = limits,
+        };
+    }
+
+    private static void RequireId(string? value, string field, ValidationErrors errors)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            errors.Add(field, "is required");
+        }
+        else if (!Identifier().IsMatch(value))
+        {
+            errors.Add(field, "must be 1-64 letters, digits, '.', '_' or '-'");
+        }
+    }
+
+    [GeneratedRegex("^[A-Za-z0-9._-]{1,64}$")]
+    private static partial Regex Identifier();
+}

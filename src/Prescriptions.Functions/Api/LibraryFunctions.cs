@@ -1,0 +1,102 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Azure.Functions.Worker;
+using Prescriptions.Domain.Library;
+using Prescriptions.Domain.Tenancy;
+using Prescriptions.Functions.Http;
+
+namespace Prescriptions.Functions.Api;
+
+/// <summary>Read-only routes over the library version in force: summary, exercises, conditions.</summary>
+public sealed class LibraryFunctions(ApiHandler api, ILibraryProvider libraries)
+{
+    private static readonly ApiAccess Readers = ApiAccess.Roles(Roles.Therapist, Roles.Partner, Roles.LibraryEditor);
+
+    [Function("GetLibrary")]
+    public Task<IActionResult> GetLibrary(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "library")] HttpRequest request,
+        CancellationToken cancellationToken) =>
+        api.RunAsync(request, Readers, async call =>
+        {
+            var library = await libraries.GetCurrentAsync(call.CancellationToken);
+            return ApiResult.Json(new
+            {
+                version = library.Version,
+                publishedAt = library.PublishedAt,
+                exerciseCount = library.Exercises.Count,
+                conditionCount = library.Conditions.Count,
+            });
+        }, cancellationToken);
+
+    [Function("ListExercises")]
+    public Task<IActionResult> ListExercises(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "exercises")] HttpRequest request,
+        CancellationToken cancellationToken) =>
+        api.RunAsync(request, Readers, async call =>
+        {
+            var query = new ExerciseQuery
+            {
+                Text = call.Query("q"),
+                Category = QueryValues.Enum<ExerciseCategory>(call, "category"),
+                BodyRegion = QueryValues.Enum<BodyRegion>(call, "bodyRegion"),
+                Equipment = QueryValues.Enum<Equipment>(call, "equipment"),
+                ConditionId = call.Query("conditionId") is { Length: > 0 } conditionId ? conditionId : null,
+                Phase = QueryValues.WholeNumber(call, "phase", 1, 4),
+                MaxDifficulty = QueryValues.WholeNumber(call, "maxDifficulty", 1, 5),
+            };
+            var library = await libraries.GetCurrentAsync(call.CancellationToken);
+            if (query.ConditionId is not null && library.FindCondition(query.ConditionId) is null)
+            {
+                throw new ApiProblemException(Problems.Validation("conditionId", $"'{query.ConditionId}' is not a condition of library {library.Version}"));
+            }
+
+            return ApiResult.Json(OffsetPaging.Paginate(query.Run(library), call));
+        }, cancellationToken);
+
+    [Function("GetExercise")]
+    public Task<IActionResult> GetExercise(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "exercises/{exerciseId}")] HttpRequest request,
+        string exerciseId,
+        CancellationToken cancellationToken) =>
+        api.RunAsync(request, Readers, async call =>
+        {
+            var library = await libraries.GetCurrentAsync(call.CancellationToken);
+            return library.FindExercise(exerciseId) is { } exercise
+                ? ApiResult.Json(exercise)
+                : throw new ApiProblemException(Problems.NotFound($"No exercise '{exerciseId}' in library {library.Version}."));
+        }, cancellationToken);
+
+    [Function("ListConditions")]
+    public Task<IActionResult> ListConditions(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "conditions")] HttpRequest request,
+        CancellationToken cancellationToken) =>
+        api.RunAsync(request, Readers, async call =>
+        {
+            var library = await libraries.GetCurrentAsync(call.CancellationToken);
+            var summaries = library.Conditions.Select(condition => new
+            {
+                condition.Id,
+                condition.Name,
+                condition.Summary,
+                condition.Icd10Codes,
+                condition.SnomedCode,
+                condition.Guideline,
+                condition.BodyRegions,
+                phases = condition.Phases.Select(phase => new { phase.Number, phase.Name, phase.MinDays }),
+            });
+            return ApiResult.Json(OffsetPaging.Paginate(summaries, call));
+        }, cancellationToken);
+
+    [Function("GetCondition")]
+    public Task<IActionResult> GetCondition(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "conditions/{conditionId}")] HttpRequest request,
+        string conditionId,
+        CancellationToken cancellationToken) =>
+        api.RunAsync(request, Readers, async call =>
+        {
+            var library = await libraries.GetCurrentAsync(call.CancellationToken);
+            return library.FindCondition(conditionId) is { } condition
+                ? ApiResult.Json(condition)
+                : throw new ApiProblemException(Problems.NotFound($"No condition '{conditionId}' in library {library.Version}."));
+        }, cancellationToken);
+}

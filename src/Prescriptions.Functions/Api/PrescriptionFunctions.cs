@@ -1,0 +1,181 @@
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Azure.Functions.Worker;
+using Prescriptions.Domain.Assembly;
+using Prescriptions.Domain.Library;
+using Prescriptions.Domain.Prescriptions;
+using Prescriptions.Domain.Tenancy;
+using Prescriptions.Functions.Api.Contracts;
+using Prescriptions.Functions.Http;
+
+namespace Prescriptions.Functions.Api;
+
+/// <summary>Assemble (preview), create and read prescriptions, always within the caller's clinics.</summary>
+public sealed partial class PrescriptionFunctions(
+    ApiHandler api,
+    ILibraryProvider libraries,
+    IPrescriptionRepository prescriptions,
+    TimeProvider clock)
+{
+    private static readonly ApiAccess Prescribers = ApiAccess.Roles(Roles.Therapist, Roles.Partner);
+
+    [Function("PreviewPrescription")]
+    public Task<IActionResult> Preview(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "prescriptions/preview")] HttpRequest request,
+        CancellationToken cancellationToken) =>
+        api.RunAsync(request, Prescribers, async call =>
+        {
+            var body = await call.ReadJsonAsync<AssembleBody>();
+            var library = await libraries.GetCurrentAsync(call.CancellationToken);
+            var errors = new ValidationErrors();
+            var assembly = PrescriptionRequestValidator.ToAssemblyRequest(body, library, errors);
+            errors.ThrowIfAny();
+            ResolveClinic(call.Caller, body.ClinicId);
+            return ApiResult.Json(Assemble(library, assembly!));
+        }, cancellationToken);
+
+    [Function("CreatePrescription")]
+    public Task<IActionResult> Create(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "prescriptions")] HttpRequest request,
+        CancellationToken cancellationToken) =>
+        api.RunAsync(request, Prescribers, async call =>
+        {
+            var body = await call.ReadJsonAsync<CreatePrescriptionBody>();
+            var library = await libraries.GetCurrentAsync(call.CancellationToken);
+            var errors = new ValidationErrors();
+            var assembly = PrescriptionRequestValidator.ToAssemblyRequest(body, library, errors);
+            var proposed = PrescriptionRequestValidator.ToProposedItems(body.Items, errors);
+            var followUp = PrescriptionRequestValidator.ToFollowUp(body.FollowUp, errors);
+            PrescriptionRequestValidator.CheckSchedule(body, errors);
+            errors.ThrowIfAny();
+            var clinicId = ResolveClinic(call.Caller, body.ClinicId);
+
+            var program = proposed is null ? Assemble(library, assembly!) : Review(library, assembly!, proposed);
+            var now = clock.GetUtcNow();
+            var prescription = new Prescription
+            {
+                Id = NewId(),
+                ClinicId = clinicId,
+                PatientId = body.PatientId!,
+                ConditionId = program.ConditionId,
+                Phase = program.Phase,
+                Side = body.Side,
+                Status = PrescriptionStatus.Draft,
+                Constraints = assembly!.Constraints,
+                Items = program.Items,
+                ClinicItems = program.ClinicItems,
+                Warnings = program.Warnings,
+                EstimatedMinutesPerSession = program.EstimatedMinutesPerSession,
+                LibraryVersion = library.Version,
+                StartDate = body.StartDate,
+                Weeks = body.Weeks,
+                ExternalId = body.ExternalId,
+                FollowUp = followUp,
+                CreatedAt = now,
+                CreatedBy = call.Caller.Subject,
+                UpdatedAt = now,
+                UpdatedBy = call.Caller.Subject,
+                Version = 1,
+            };
+            var stored = await prescriptions.CreateAsync(prescription, call.CancellationToken);
+            return ApiResult.Json(stored.Value, StatusCodes.Status201Created, new Dictionary<string, string>
+            {
+                ["ETag"] = stored.ETag,
+                ["Location"] = $"/api/prescriptions/{prescription.Id}",
+            });
+        }, cancellationToken);
+
+    [Function("GetPrescription")]
+    public Task<IActionResult> Get(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "prescriptions/{prescriptionId}")] HttpRequest request,
+        string prescriptionId,
+        CancellationToken cancellationToken) =>
+        api.RunAsync(request, Prescribers, async call =>
+        {
+            if (PrescriptionId().IsMatch(prescriptionId))
+            {
+                // Only the caller's own clinics are searched: another clinic's prescription is simply not found.
+                foreach (var clinicId in call.Caller.ClinicIds)
+                {
+                    if (await prescriptions.FindAsync(clinicId, prescriptionId, call.CancellationToken) is { } found)
+                    {
+                        return ApiResult.Json(found.Value, headers: new Dictionary<string, string> { ["ETag"] = found.ETag });
+                    }
+                }
+            }
+
+            throw new ApiProblemException(Problems.NotFound($"No prescription '{prescriptionId}'."));
+        }, cancellationToken);
+
+    private static AssembledProgram Assemble(ExerciseLibrary library, AssemblyRequest request)
+    {
+        var result = ProgramAssembler.Assemble(library, request);
+        if (result.Program is null)
+        {
+            var errors = new ValidationErrors();
+            errors.AddRange(result.Problems);
+            errors.ThrowIfAny();
+        }
+
+        return result.Program!;
+    }
+
+    private static AssembledProgram Review(ExerciseLibrary library, AssemblyRequest request, IReadOnlyList<ProposedItem> proposed)
+    {
+        var phase = library.FindCondition(request.ConditionId)!.FindPhase(request.Phase)!;
+        var review = ItemReview.Review(library, phase, request, proposed);
+        if (review.InvalidFields.Count > 0)
+        {
+            var errors = new ValidationErrors();
+            errors.AddRange(review.InvalidFields);
+            errors.ThrowIfAny();
+        }
+
+        if (review.RuleViolations.Count > 0)
+        {
+            var violations = new ValidationErrors();
+            violations.AddRange(review.RuleViolations);
+            throw new ApiProblemException(Problems.RuleViolation(violations.ToDictionary()));
+        }
+
+        return new AssembledProgram
+        {
+            ConditionId = request.ConditionId,
+            Phase = request.Phase,
+            LibraryVersion = library.Version,
+            Items = review.Items,
+            ClinicItems = review.ClinicItems,
+            EstimatedMinutesPerSession = review.EstimatedMinutesPerSession,
+            Warnings = [],
+        };
+    }
+
+    /// <summary>The clinic a new prescription belongs to: one of the caller's, never one the caller does not have.</summary>
+    private static string ResolveClinic(Caller caller, string? requested)
+    {
+        if (caller.ClinicIds.Count == 0)
+        {
+            throw new ApiProblemException(Problems.Forbidden("Your token is not mapped to any clinic."));
+        }
+
+        if (requested is not null)
+        {
+            return caller.BelongsTo(requested)
+                ? requested
+                : throw new ApiProblemException(Problems.Forbidden($"You do not act for clinic '{requested}'.") with
+                {
+                    Errors = new Dictionary<string, string[]> { ["clinicId"] = ["is not one of your clinics"] },
+                });
+        }
+
+        return caller.ClinicIds.Count == 1
+            ? caller.ClinicIds[0]
+            : throw new ApiProblemException(Problems.Validation("clinicId", $"is required: you act for {caller.ClinicIds.Count} clinics"));
+    }
+
+    private static string NewId() => $"rx-{Guid.CreateVersion7():N}";
+
+    [GeneratedRegex("^rx-[0-9a-f]{32}$")]
+    private static partial Regex PrescriptionId();
+}

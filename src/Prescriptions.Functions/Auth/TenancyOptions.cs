@@ -1,0 +1,17 @@
+namespace Prescriptions.Functions.Auth;
+
+/// <summary>
+/// Which clinics a caller may act for. Users by Entra group: group object id -> clinic id(s).
+/// Partner apps by client app id: app id -> clinic id(s). Several clinics are comma-separated.
+/// </summary>
+public sealed class TenancyOptions
+{
+    public const string SectionName = "Tenancy";
+
+    public Dictionary<string, string> GroupClinics { get; init; } = new(StringComparer.OrdinalIgnoreCase);
+
+    public Dictionary<string, string> AppClinics { get; init; } = new(StringComparer.OrdinalIgnoreCase);
+
+    public static IReadOnlyList<string> Split(string? clinics) =>
+        clinics?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) ?? [];
+}

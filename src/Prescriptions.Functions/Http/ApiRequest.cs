@@ -1,0 +1,20 @@
+using Microsoft.AspNetCore.Http;
+using Prescriptions.Domain.Tenancy;
+
+namespace Prescriptions.Functions.Http;
+
+/// <summary>What a function body gets: the request, the authenticated caller, the correlation id and the cancellation token.</summary>
+public sealed class ApiRequest(HttpRequest http, Caller? caller, string correlationId, CancellationToken cancellationToken)
+{
+    public HttpRequest Http { get; } = http;
+
+    /// <summary>The caller; present for every route that needs a token.</summary>
+    public Caller Caller => caller ?? throw new InvalidOperationException("This route is anonymous: there is no caller.");
+    public string CorrelationId { get; } = correlationId;
+    public CancellationToken CancellationToken { get; } = cancellationToken;
+
+    public Task<T> ReadJsonAsync<T>()
+        where T : class => JsonBodyReader.ReadAsync<T>(Http, CancellationToken);
+
+    public string? Query(string name) => Http.Query.TryGetValue(name, out var values) ? values.ToString() : null;
+}

@@ -1,0 +1,66 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Prescriptions.Domain.Serialization;
+
+namespace Prescriptions.Functions.Http;
+
+/// <summary>
+/// A response written straight to the HttpResponse with the product's JSON options. It needs no MVC
+/// services, so it behaves the same under the Functions worker and the local host.
+/// </summary>
+public sealed class ApiResult : IActionResult
+{
+    private ApiResult(int status, object? body, string? contentType, IReadOnlyDictionary<string, string>? headers)
+    {
+        Status = status;
+        Body = body;
+        ContentType = contentType;
+        Headers = headers ?? new Dictionary<string, string>();
+    }
+
+    public int Status { get; }
+    public object? Body { get; }
+    public string? ContentType { get; }
+    public IReadOnlyDictionary<string, string> Headers { get; }
+
+    public static ApiResult Json(object body, int status = StatusCodes.Status200OK, IReadOnlyDictionary<string, string>? headers = null) =>
+        new(status, body, "application/json; charset=utf-8", headers);
+
+    public static ApiResult Problem(ApiProblem problem)
+    {
+        ArgumentNullException.ThrowIfNull(problem);
+        return new(problem.Status, problem, "application/problem+json; charset=utf-8", problem.Headers);
+    }
+
+    public static ApiResult Content(string body, string contentType, int status = StatusCodes.Status200OK) =>
+        new(status, body, contentType, null);
+
+    public static ApiResult NoContent() => new(StatusCodes.Status204NoContent, null, null, null);
+
+    public async Task ExecuteResultAsync(ActionContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var response = context.HttpContext.Response;
+        response.StatusCode = Status;
+        foreach (var (name, value) in Headers)
+        {
+            response.Headers[name] = value;
+        }
+
+        if (Body is null)
+        {
+            return;
+        }
+
+        response.ContentType = ContentType;
+        var token = context.HttpContext.RequestAborted;
+        if (Body is string text)
+        {
+            await response.WriteAsync(text, token);
+            return;
+        }
+
+        await JsonSerializer.SerializeAsync(response.Body, Body, Body.GetType(), DomainJson.Options, token);
+    }
+}
