@@ -1,0 +1,3 @@
+namespace Prescriptions.LocalHost.DevTokens;
+
+public sealed record DevTokenResponse(string AccessToken, string TokenType, int ExpiresIn);
