@@ -1,0 +1,62 @@
+#!/usr/bin/env bash
+# The main job on the embedded default: Azurite, maildev, the library published, the local host serving.
+# Stops everything it started on Ctrl-C or SIGTERM.
+set -euo pipefail
+source "$(dirname "$0")/scripts/setup.sh"
+cd "$REPO_ROOT"
+
+HOST_PORT="${PORT:-7071}"
+SMTP_PORT="${SMTP_PORT:-1025}"
+MAIL_WEB_PORT="${MAIL_WEB_PORT:-1080}"
+STATE_DIR="$REPO_ROOT/.azurite"   # git-ignored: data survives restarts of ./run.sh
+
+ensure_dotnet
+install_node_tools
+log "Building"
+dotnet build Prescriptions.sln -c Debug -nologo -v quiet
+
+pids=()
+stop_all() {
+  trap - INT TERM EXIT
+  if [ ${#pids[@]} -gt 0 ]; then
+    log "Stopping (${pids[*]})"
+    kill "${pids[@]}" 2>/dev/null || true
+    wait "${pids[@]}" 2>/dev/null || true
+  fi
+}
+trap stop_all EXIT
+trap 'exit 130' INT
+trap 'exit 143' TERM
+
+mkdir -p "$STATE_DIR"
+log "Starting Azurite (blob 10000, queue 10001, table 10002; data in .azurite/)"
+node_modules/.bin/azurite --silent --skipApiVersionCheck --loose --location "$STATE_DIR" \
+  --blobHost 127.0.0.1 --queueHost 127.0.0.1 --tableHost 127.0.0.1 >"$STATE_DIR/azurite.log" 2>&1 &
+pids+=($!)
+log "Starting maildev (SMTP 127.0.0.1:$SMTP_PORT, web http://127.0.0.1:$MAIL_WEB_PORT)"
+node_modules/.bin/maildev --ip 127.0.0.1 --smtp "$SMTP_PORT" --web "$MAIL_WEB_PORT" >"$STATE_DIR/maildev.log" 2>&1 &
+pids+=($!)
+wait_for_port 10000 && wait_for_port 10002 && wait_for_port "$SMTP_PORT" && wait_for_port "$MAIL_WEB_PORT"
+
+log "Publishing the exercise library"
+dotnet run --no-build --project src/Prescriptions.LibraryPublisher -- --library library --connection-string "UseDevelopmentStorage=true"
+
+log "Starting the local host on http://127.0.0.1:$HOST_PORT"
+ASPNETCORE_ENVIRONMENT=Development dotnet run --no-build --no-launch-profile --project src/Prescriptions.LocalHost -- --urls "http://127.0.0.1:$HOST_PORT" &
+pids+=($!)
+wait_for_port "$HOST_PORT" 120
+
+cat <<INFO
+
+  API        http://127.0.0.1:$HOST_PORT/api   (health: http://127.0.0.1:$HOST_PORT/api/health)
+  Mail       http://127.0.0.1:$MAIL_WEB_PORT   (maildev; SMTP on 127.0.0.1:$SMTP_PORT)
+  Storage    Azurite on 127.0.0.1:10000-10002  (data in .azurite/)
+
+  A development token (roles Therapist, Partner, LibraryEditor; clinics clinic-a, clinic-b):
+    TOKEN=\$(curl -s -X POST http://127.0.0.1:$HOST_PORT/dev/token -H 'Content-Type: application/json' \\
+      -d '{"role":"Therapist","clinicId":"clinic-a","subject":"therapist-1"}' | sed -E 's/.*"accessToken":"([^"]+)".*/\\1/')
+    curl -H "Authorization: Bearer \$TOKEN" http://127.0.0.1:$HOST_PORT/api/conditions
+
+  Ctrl-C stops everything.
+INFO
+wait -n "${pids[@]}"
