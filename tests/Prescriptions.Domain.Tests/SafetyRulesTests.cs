@@ -1,0 +1,75 @@
+using Prescriptions.Domain.Library;
+using Prescriptions.Domain.Safety;
+
+namespace Prescriptions.Domain.Tests;
+
+public sealed class SafetyRulesTests
+{
+    private static readonly Exercise Overhead = new()
+    {
+        Id = "overhead-press",
+        Name = "Overhead press",
+        Summary = "Press up.",
+        Instructions = ["One.", "Two.", "Three."],
+        Category = ExerciseCategory.Strength,
+        BodyRegions = [BodyRegion.Shoulder],
+        Difficulty = 3,
+        Position = Position.Standing,
+        WeightBearing = WeightBearing.Full,
+        Delivery = Delivery.Home,
+        CptCode = "97110",
+        DefaultDose = new Dose { Sets = 3, Reps = 10, Load = new Load(LoadKind.Lb, 15) },
+        Contraindications = [PrecautionTags.NoImpact],
+        JointMotions = [new JointMotion(Joint.Shoulder, Motion.Flexion, 170)],
+    };
+
+    [Fact]
+    public void Each_hard_rule_is_reported()
+    {
+        var precautions = new Precautions
+        {
+            WeightBearing = WeightBearing.Partial,
+            RomLimits = [new RomLimit(Joint.Shoulder, Motion.Flexion, 90)],
+            LiftingLimitKg = 4.5,
+            Tags = [PrecautionTags.NoImpact],
+        };
+
+        var rules = SafetyRules.Check(Overhead, precautions).Select(v => v.Rule).ToArray();
+
+        Assert.Equal([SafetyRules.WeightBearingRule, SafetyRules.RomLimitRule, SafetyRules.LiftingLimitRule, SafetyRules.ContraindicationRule], rules);
+    }
+
+    [Fact]
+    public void Nothing_is_reported_within_the_limits()
+    {
+        var precautions = new Precautions { RomLimits = [new RomLimit(Joint.Shoulder, Motion.Flexion, 170)], LiftingLimitKg = 7 };
+
+        Assert.Empty(SafetyRules.Check(Overhead, precautions));
+    }
+
+    [Fact]
+    public void Combining_keeps_the_stricter_of_each_limit()
+    {
+        var phase = new Precautions
+        {
+            WeightBearing = WeightBearing.AsTolerated,
+            RomLimits = [new RomLimit(Joint.Knee, Motion.Flexion, 90), new RomLimit(Joint.Hip, Motion.Flexion, 90)],
+            LiftingLimitKg = 10,
+            Tags = [PrecautionTags.NoImpact],
+        };
+        var patient = new Precautions
+        {
+            WeightBearing = WeightBearing.Partial,
+            RomLimits = [new RomLimit(Joint.Knee, Motion.Flexion, 60)],
+            Tags = [PrecautionTags.FallRisk],
+        };
+
+        var combined = SafetyRules.Combine(phase, patient);
+
+        Assert.Equal(WeightBearing.Partial, combined.WeightBearing);
+        Assert.Equal(60, combined.RomLimits.Single(l => l.Joint == Joint.Knee).MaxDegrees);
+        Assert.Equal(90, combined.RomLimits.Single(l => l.Joint == Joint.Hip).MaxDegrees);
+        Assert.Equal(10, combined.LiftingLimitKg);
+        Assert.Equal([PrecautionTags.FallRisk, PrecautionTags.NoImpact], combined.Tags);
+    }
+}
