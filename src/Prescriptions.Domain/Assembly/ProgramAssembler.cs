@@ -114,6 +114,12 @@ public static class ProgramAssembler
         ArgumentNullException.ThrowIfNull(exercise);
         ArgumentNullException.ThrowIfNull(profile);
         var dose = exercise.DefaultDose;
+        if (exercise.Delivery == Delivery.Clinic)
+        {
+            // The phase profile shapes home work; a technique in clinic keeps the dose the library gives it.
+            return dose;
+        }
+
         var shaped = dose with
         {
             Sets = Math.Clamp(profile.Sets ?? dose.Sets, DoseBounds.MinSets, DoseBounds.MaxSets),
