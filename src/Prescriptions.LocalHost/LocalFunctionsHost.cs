@@ -1,4 +1,5 @@
 using Prescriptions.Functions;
+using Prescriptions.LocalHost.DevTokens;
 
 namespace Prescriptions.LocalHost;
 
@@ -12,8 +13,18 @@ public static class LocalFunctionsHost
         var builder = WebApplication.CreateBuilder(args);
         builder.WebHost.UseUrls(builder.Configuration["urls"] ?? DefaultUrl);
         builder.Services.AddPrescriptions(builder.Configuration);
+        if (builder.Environment.IsDevelopment())
+        {
+            builder.AddDevTokens();
+        }
+
         configure?.Invoke(builder);
         var app = builder.Build();
+        if (app.Environment.IsDevelopment())
+        {
+            app.MapDevTokens();
+        }
+
         return app;
     }
 }
