@@ -7,13 +7,19 @@ public static class LocalFunctionsHost
 {
     public const string DefaultUrl = "http://127.0.0.1:7071";
 
+    /// <summary>
+    /// Builds the host. <paramref name="configure"/> runs after the default registrations, so it can add configuration,
+    /// replace services (a fake TimeProvider) or host other functions (<see cref="LocalFunctionsHostExtensions.UseFunctions"/>).
+    /// </summary>
     public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
     {
         var builder = WebApplication.CreateBuilder(args);
         builder.WebHost.UseUrls(builder.Configuration["urls"] ?? DefaultUrl);
         builder.Services.AddPrescriptions(builder.Configuration);
+        builder.Services.AddLocalFunctionsHost();
         configure?.Invoke(builder);
         var app = builder.Build();
+        app.MapLocalFunctions();
         return app;
     }
 }
