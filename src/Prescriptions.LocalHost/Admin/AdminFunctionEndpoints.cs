@@ -1,0 +1,53 @@
+using Prescriptions.LocalHost.Discovery;
+using Prescriptions.LocalHost.Timers;
+
+namespace Prescriptions.LocalHost.Admin;
+
+/// <summary>
+/// <c>POST /admin/functions/{name}</c>, the Functions host's "run a non-HTTP function now" route.
+/// Only timer functions run here: the Functions host documents this route for non-HTTP-triggered functions,
+/// and an HTTP function is called through its own route, so an HTTP function's name answers 404 like an unknown name.
+/// The local host needs no master key: it is for development only.
+/// </summary>
+internal static class AdminFunctionEndpoints
+{
+    public const string Route = "admin/functions/{name}";
+
+    public static void MapAdminFunctions(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapPost(Route, (RequestDelegate)RunAsync).WithDisplayName("Admin: run a function now");
+    }
+
+    private static async Task RunAsync(HttpContext context)
+    {
+        var name = context.Request.RouteValues["name"] as string ?? string.Empty;
+        var scheduler = context.RequestServices.GetRequiredService<TimerScheduler>();
+        if (scheduler.Find(name) is not { } timer)
+        {
+            var isHttp = context.RequestServices.GetRequiredService<FunctionCatalog>().HttpFunctions
+                .Any(f => string.Equals(f.Name, name, StringComparison.OrdinalIgnoreCase));
+            await Problems.WriteAsync(context, StatusCodes.Status404NotFound, "Function not found.", isHttp
+                ? $"'{name}' is an HTTP function; call it through its route."
+                : $"No timer function named '{name}'.");
+            return;
+        }
+
+        try
+        {
+            // Unlike the Functions host (which queues the run and answers at once), the run is awaited here:
+            // a caller that gets 202 can rely on the run having completed, which is what tests and scripts need.
+            await scheduler.RunNowAsync(timer.Name, context.RequestAborted);
+            context.Response.StatusCode = StatusCodes.Status202Accepted;
+        }
+        catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
+        {
+            // The caller went away.
+        }
+        catch (Exception e)
+        {
+            context.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger($"Function.{timer.Name}")
+                .LogError(e, "Timer function '{FunctionName}' failed when run through the admin route.", timer.Name);
+            await Problems.WriteUnexpectedErrorAsync(context);
+        }
+    }
+}

@@ -1,0 +1,13 @@
+namespace Prescriptions.LocalHost;
+
+/// <summary>Switches of the local host, bound from the configuration section "LocalHost".</summary>
+public sealed class LocalHostOptions
+{
+    public const string SectionName = "LocalHost";
+
+    /// <summary>Turns scheduled timer runs off (tests use it); <c>POST /admin/functions/{name}</c> still runs them.</summary>
+    public bool DisableTimers { get; set; }
+
+    /// <summary>Overrides host.json's <c>extensions.http.routePrefix</c> when set; empty means no prefix.</summary>
+    public string? RoutePrefix { get; set; }
+}
