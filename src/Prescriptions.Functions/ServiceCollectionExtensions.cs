@@ -1,5 +1,6 @@
 using Azure.Core;
 using Azure.Data.Tables;
+using Azure.Identity;
 using Azure.Storage.Blobs;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.Extensions.Azure;
@@ -63,8 +64,8 @@ public static class ServiceCollectionExtensions
                 ? new TableServiceClient(connectionString, options)
                 : new TableServiceClient(RequiredUri(section, "tableServiceUri"), credential, options));
 
-            // credential / clientId in the section select the managed identity in Azure.
-            clients.UseCredential(provider => provider.GetRequiredService<AzureComponentFactory>().CreateTokenCredential(section));
+            // In Azure: credential=managedidentity with the user-assigned identity's clientId; elsewhere the developer's sign-in.
+            clients.UseCredential(_ => CreateCredential(section));
             clients.ConfigureDefaults(options =>
             {
                 // The SDK retries by itself; keep the total short so an outage answers 503 quickly.
@@ -75,6 +76,14 @@ public static class ServiceCollectionExtensions
                 options.Retry.NetworkTimeout = TimeSpan.FromSeconds(10);
             });
         });
+    }
+
+    private static TokenCredential CreateCredential(IConfigurationSection section)
+    {
+        var clientId = section["clientId"];
+        return string.Equals(section["credential"], "managedidentity", StringComparison.OrdinalIgnoreCase)
+            ? new ManagedIdentityCredential(clientId is null ? ManagedIdentityId.SystemAssigned : ManagedIdentityId.FromUserAssignedClientId(clientId))
+            : new DefaultAzureCredential(new DefaultAzureCredentialOptions { ManagedIdentityClientId = clientId });
     }
 
     private static Uri RequiredUri(IConfigurationSection section, string key) =>

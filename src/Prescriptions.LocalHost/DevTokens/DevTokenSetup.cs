@@ -43,7 +43,7 @@ public static class DevTokenSetup
 
             if (issuer.Validate(request) is { } invalid)
             {
-                return Problem(Problems.Validation(invalid.Field, invalid.Message));
+                return Problem(Functions.Http.Problems.Validation(invalid.Field, invalid.Message));
             }
 
             return Results.Json(new DevTokenResponse(issuer.Issue(request), "Bearer", issuer.LifetimeSeconds), DomainJson.Options);
