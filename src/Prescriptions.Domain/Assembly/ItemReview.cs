@@ -55,7 +55,7 @@ public static class ItemReview
             var missing = constraints.Equipment is { } atHand ? exercise.Equipment.Where(e => !atHand.Contains(e)).ToArray() : [];
             if (missing.Length > 0)
             {
-                rules.Add(new(path, $"equipment: needs {string.Join(", ", missing)}, which the patient does not have"));
+                rules.Add(new(path, $"equipment: needs {ClinicalText.Words(missing)}, which the patient does not have"));
             }
 
             foreach (var violation in SafetyRules.Check(exercise, precautions, dose))
@@ -72,7 +72,7 @@ public static class ItemReview
                 Delivery = exercise.Delivery,
                 Notes = item.Notes,
                 Rationale = string.Create(CultureInfo.InvariantCulture,
-                    $"Chosen by the therapist for phase {phase.Number}; checked against weight bearing up to {precautions.WeightBearing}, {precautions.RomLimits.Count} ROM cap(s), {precautions.Tags.Count} precaution tag(s), equipment and exclusions."),
+                    $"Chosen by the therapist for phase {phase.Number}; checked against weight bearing up to {ClinicalText.Words(precautions.WeightBearing)}, {precautions.RomLimits.Count} ROM cap(s), {precautions.Tags.Count} precaution tag(s), equipment and exclusions."),
             };
             if (exercise.Delivery == Delivery.Home)
             {

@@ -92,7 +92,7 @@ public static class ProgramAssembler
             if (filled < slot.Count)
             {
                 warnings.Add(string.Create(CultureInfo.InvariantCulture,
-                    $"Slot {slotIndex + 1} ({slot.Category}) has {filled} of {slot.Count} exercise(s): no further exercise fits within the patient's limits and budgets."));
+                    $"Slot {slotIndex + 1} ({ClinicalText.Words(slot.Category)}) has {filled} of {slot.Count} exercise(s): no further exercise fits within the patient's limits and budgets."));
             }
         }
 
@@ -149,17 +149,17 @@ public static class ProgramAssembler
 
     private static string Rationale(int slotIndex, Slot slot, Exercise exercise, Phase phase, string checkedLimits)
     {
-        var purpose = slot.Purpose is null ? string.Empty : $" to {slot.Purpose}";
+        var purpose = slot.Purpose is null ? string.Empty : $", to {slot.Purpose}";
         return string.Create(CultureInfo.InvariantCulture,
-            $"Slot {slotIndex + 1} of phase {phase.Number} ({slot.Category}{purpose}): difficulty {exercise.Difficulty} in {slot.MinDifficulty}-{slot.MaxDifficulty}, trains {string.Join(", ", exercise.BodyRegions)}. Checked: {checkedLimits}.");
+            $"Slot {slotIndex + 1} of phase {phase.Number} ({ClinicalText.Words(slot.Category)}{purpose}): difficulty {exercise.Difficulty} in {slot.MinDifficulty}-{slot.MaxDifficulty}, trains {ClinicalText.Words(exercise.BodyRegions)}. Checked: {checkedLimits}.");
     }
 
     private static string DescribeLimits(Precautions precautions, PatientConstraints constraints)
     {
-        var parts = new List<string> { $"weight bearing up to {precautions.WeightBearing}" };
+        var parts = new List<string> { $"weight bearing up to {ClinicalText.Words(precautions.WeightBearing)}" };
         if (precautions.RomLimits.Count > 0)
         {
-            parts.Add("ROM caps " + string.Join(", ", precautions.RomLimits.Select(l => $"{l.Joint} {l.Motion} <= {l.MaxDegrees}")));
+            parts.Add("ROM caps " + string.Join(", ", precautions.RomLimits.Select(l => $"{ClinicalText.Words(l.Joint)} {ClinicalText.Words(l.Motion)} <= {l.MaxDegrees}")));
         }
 
         if (precautions.LiftingLimitKg is { } kg)
@@ -172,7 +172,9 @@ public static class ProgramAssembler
             parts.Add("precautions " + string.Join(", ", precautions.Tags));
         }
 
-        parts.Add(constraints.Equipment is null ? "any equipment" : $"equipment at hand ({constraints.Equipment.Count})");
+        parts.Add(constraints.Equipment is null ? "any equipment"
+            : constraints.Equipment.Count == 0 ? "no equipment at hand"
+            : $"equipment at hand ({ClinicalText.Words(constraints.Equipment)})");
         return string.Join("; ", parts);
     }
 }

@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace Prescriptions.Domain.Library;
 
 /// <summary>
@@ -22,6 +24,7 @@ public sealed record Dose
     /// Seconds one session of this dose takes: work (reps at about four seconds each, plus holds, or the
     /// duration) and rest between sets, doubled when each side is worked.
     /// </summary>
+    [JsonIgnore]
     public int EstimatedSeconds
     {
         get

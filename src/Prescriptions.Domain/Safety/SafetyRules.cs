@@ -32,7 +32,7 @@ public static class SafetyRules
                 if (demand.Joint == limit.Joint && demand.Motion == limit.Motion && demand.Degrees > limit.MaxDegrees)
                 {
                     (violations ??= []).Add(new(RomLimitRule,
-                        $"needs {demand.Joint} {demand.Motion} to {demand.Degrees} degrees; the cap is {limit.MaxDegrees}"));
+                        $"needs {ClinicalText.Words(demand.Joint)} {ClinicalText.Words(demand.Motion)} to {demand.Degrees} degrees; the cap is {limit.MaxDegrees}"));
                 }
             }
         }

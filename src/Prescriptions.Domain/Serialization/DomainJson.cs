@@ -1,3 +1,4 @@
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
@@ -23,6 +24,9 @@ public static class DomainJson
             AllowTrailingCommas = false,
             ReadCommentHandling = JsonCommentHandling.Disallow,
             NumberHandling = JsonNumberHandling.Strict,
+
+            // Served as application/json, never embedded in HTML: no need to escape quotes and apostrophes.
+            Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
         };
         options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase, allowIntegerValues: false));
         options.MakeReadOnly(populateMissingResolver: true);

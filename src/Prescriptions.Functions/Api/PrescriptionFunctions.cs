@@ -47,7 +47,7 @@ public sealed partial class PrescriptionFunctions(
             var assembly = PrescriptionRequestValidator.ToAssemblyRequest(body, library, errors);
             var proposed = PrescriptionRequestValidator.ToProposedItems(body.Items, errors);
             var followUp = PrescriptionRequestValidator.ToFollowUp(body.FollowUp, errors);
-            PrescriptionRequestValidator.CheckSchedule(body, errors);
+            PrescriptionRequestValidator.CheckSchedule(body.Weeks, body.ExternalId, errors);
             errors.ThrowIfAny();
             var clinicId = ResolveClinic(call.Caller, body.ClinicId);
 
@@ -93,20 +93,84 @@ public sealed partial class PrescriptionFunctions(
         CancellationToken cancellationToken) =>
         api.RunAsync(request, Prescribers, async call =>
         {
-            if (PrescriptionId().IsMatch(prescriptionId))
+            var found = await FindOwnAsync(call, prescriptionId);
+            return ApiResult.Json(found.Value, headers: new Dictionary<string, string> { ["ETag"] = found.ETag });
+        }, cancellationToken);
+
+    [Function("ReplacePrescription")]
+    public Task<IActionResult> Replace(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "put", Route = "prescriptions/{prescriptionId}")] HttpRequest request,
+        string prescriptionId,
+        CancellationToken cancellationToken) =>
+        api.RunAsync(request, Prescribers, async call =>
+        {
+            var ifMatch = Preconditions.RequireIfMatch(call);
+            var body = await call.ReadJsonAsync<ReplacePrescriptionBody>();
+            var stored = await FindOwnAsync(call, prescriptionId);
+            Preconditions.EnsureCurrent(ifMatch, stored);
+            var current = stored.Value;
+            if (current.Status is not (PrescriptionStatus.Draft or PrescriptionStatus.Active))
             {
-                // Only the caller's own clinics are searched: another clinic's prescription is simply not found.
-                foreach (var clinicId in call.Caller.ClinicIds)
-                {
-                    if (await prescriptions.FindAsync(clinicId, prescriptionId, call.CancellationToken) is { } found)
-                    {
-                        return ApiResult.Json(found.Value, headers: new Dictionary<string, string> { ["ETag"] = found.ETag });
-                    }
-                }
+                throw new ApiProblemException(Problems.Conflict($"A {current.Status.ToString().ToLowerInvariant()} prescription cannot be changed."));
             }
 
-            throw new ApiProblemException(Problems.NotFound($"No prescription '{prescriptionId}'."));
+            var library = await libraries.GetCurrentAsync(call.CancellationToken);
+            var errors = new ValidationErrors();
+            var constraints = body.Constraints is null ? current.Constraints : PrescriptionRequestValidator.ToConstraints(body.Constraints, library, errors);
+            if (body.Items is null)
+            {
+                errors.Add("items", "is required: PUT replaces the item list");
+            }
+
+            var proposed = PrescriptionRequestValidator.ToProposedItems(body.Items, errors);
+            var followUp = PrescriptionRequestValidator.ToFollowUp(body.FollowUp, errors);
+            PrescriptionRequestValidator.CheckSchedule(body.Weeks, null, errors);
+            errors.ThrowIfAny();
+            if (library.FindCondition(current.ConditionId)?.FindPhase(current.Phase) is null)
+            {
+                throw new ApiProblemException(Problems.Conflict($"Library {library.Version} no longer has {current.ConditionId} phase {current.Phase}."));
+            }
+
+            var program = Review(library, new AssemblyRequest(current.ConditionId, current.Phase, current.Side, constraints!), proposed!);
+            var now = clock.GetUtcNow();
+            var replaced = current with
+            {
+                Constraints = constraints!,
+                Items = program.Items,
+                ClinicItems = program.ClinicItems,
+                Warnings = program.Warnings,
+                EstimatedMinutesPerSession = program.EstimatedMinutesPerSession,
+                LibraryVersion = library.Version,
+                StartDate = body.StartDate,
+                Weeks = body.Weeks,
+                FollowUp = followUp,
+                UpdatedAt = now,
+                UpdatedBy = call.Caller.Subject,
+                Version = current.Version + 1,
+            };
+            var saved = await prescriptions.ReplaceAsync(replaced, stored.ETag, call.CancellationToken);
+            return ApiResult.Json(saved.Value, headers: new Dictionary<string, string> { ["ETag"] = saved.ETag });
         }, cancellationToken);
+
+    /// <summary>
+    /// The prescription if it belongs to one of the caller's clinics. Only those are searched: another
+    /// clinic's prescription is simply not found, so its existence is never revealed.
+    /// </summary>
+    private async Task<Versioned<Prescription>> FindOwnAsync(ApiRequest call, string prescriptionId)
+    {
+        if (PrescriptionId().IsMatch(prescriptionId))
+        {
+            foreach (var clinicId in call.Caller.ClinicIds)
+            {
+                if (await prescriptions.FindAsync(clinicId, prescriptionId, call.CancellationToken) is { } found)
+                {
+                    return found;
+                }
+            }
+        }
+
+        throw new ApiProblemException(Problems.NotFound($"No prescription '{prescriptionId}'."));
+    }
 
     private static AssembledProgram Assemble(ExerciseLibrary library, AssemblyRequest request)
     {

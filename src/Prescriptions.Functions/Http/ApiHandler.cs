@@ -48,6 +48,10 @@ public sealed partial class ApiHandler(CallerFactory callers, ILogger<ApiHandler
         {
             return Answer(Problems.ServiceUnavailable("No exercise library has been published to this environment yet."), request, correlationId);
         }
+        catch (StaleVersionException)
+        {
+            return Answer(Problems.PreconditionFailed(), request, correlationId);
+        }
         catch (ConcurrencyConflictException exception)
         {
             return Answer(Problems.Conflict(exception.Message), request, correlationId);

@@ -78,6 +78,22 @@ public static class Problems
         Detail = detail,
     };
 
+    public static ApiProblem PreconditionRequired() => new()
+    {
+        Type = ProblemTypes.PreconditionRequired,
+        Title = "If-Match is required.",
+        Status = 428,
+        Detail = "Send If-Match with the ETag of the version you read, so a change never overwrites one you have not seen.",
+    };
+
+    public static ApiProblem PreconditionFailed() => new()
+    {
+        Type = ProblemTypes.PreconditionFailed,
+        Title = "The resource changed since you read it.",
+        Status = 412,
+        Detail = "Read it again, apply your change to the new version, and send it with the new ETag.",
+    };
+
     public static ApiProblem RuleViolation(IReadOnlyDictionary<string, string[]> errors) => new()
     {
         Type = ProblemTypes.RuleViolation,

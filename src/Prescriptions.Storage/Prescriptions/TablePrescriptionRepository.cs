@@ -1,3 +1,4 @@
+using Azure;
 using Azure.Data.Tables;
 using Microsoft.Extensions.Options;
 using Prescriptions.Domain.Prescriptions;
@@ -30,6 +31,24 @@ public sealed class TablePrescriptionRepository(TableServiceClient tables, IOpti
             catch (TableTransactionFailedException failed) when (failed.Status == 409)
             {
                 throw new ConcurrencyConflictException($"Prescription {prescription.Id} already exists.", failed);
+            }
+        }, cancellationToken);
+    }
+
+    public Task<Versioned<Prescription>> ReplaceAsync(Prescription prescription, string ifMatch, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(prescription);
+        return StorageCall.RunAsync(async () =>
+        {
+            await provisioning.EnsureCreatedAsync(cancellationToken);
+            try
+            {
+                var response = await table.UpdateEntityAsync(PrescriptionEntity.ToEntity(prescription), new ETag(ifMatch), TableUpdateMode.Replace, cancellationToken);
+                return new Versioned<Prescription>(prescription, response.Headers.ETag?.ToString() ?? string.Empty);
+            }
+            catch (RequestFailedException failed) when (failed.Status is 412 or 404)
+            {
+                throw new StaleVersionException($"Prescription {prescription.Id} changed since version {ifMatch}.", failed);
             }
         }, cancellationToken);
     }

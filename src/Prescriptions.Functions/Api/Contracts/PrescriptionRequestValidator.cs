@@ -125,23 +125,24 @@ public static partial class PrescriptionRequestValidator
         return errors.IsEmpty ? new FollowUp(body.Email!, body.TimeZone!, time, body.CheckInEveryDays!.Value) : null;
     }
 
-    public static void CheckSchedule(CreatePrescriptionBody body, ValidationErrors errors)
+    public static void CheckSchedule(int? weeks, string? externalId, ValidationErrors errors)
     {
-        ArgumentNullException.ThrowIfNull(body);
         ArgumentNullException.ThrowIfNull(errors);
-        if (body.Weeks is < 1 or > MaxWeeks)
+        if (weeks is < 1 or > MaxWeeks)
         {
             errors.Add("weeks", $"must be 1-{MaxWeeks}");
         }
 
-        if (body.ExternalId is not null && (body.ExternalId.Length is 0 or > 128 || body.ExternalId.Any(char.IsControl)))
+        if (externalId is not null && (externalId.Length is 0 or > 128 || externalId.Any(char.IsControl)))
         {
             errors.Add("externalId", "must be 1-128 characters without control characters");
         }
     }
 
-    private static PatientConstraints? ToConstraints(ConstraintsBody? body, ExerciseLibrary library, ValidationErrors errors)
+    public static PatientConstraints? ToConstraints(ConstraintsBody? body, ExerciseLibrary library, ValidationErrors errors)
     {
+        ArgumentNullException.ThrowIfNull(library);
+        ArgumentNullException.ThrowIfNull(errors);
         if (body is null)
         {
             return new PatientConstraints();
