@@ -98,7 +98,6 @@ public sealed class TimerScheduler : BackgroundService
         {
             if (registration.Function.RunOnStartup)
             {
-                await Task.Yield();
                 await RunLoggedAsync(registration, occurrence: null, stoppingToken);
             }
 
