@@ -15,6 +15,7 @@ public static class LocalFunctionsHost
     public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
     {
         var builder = WebApplication.CreateBuilder(args);
+        builder.Configuration.AddLocalSettingsValues();
         builder.WebHost.UseUrls(builder.Configuration["urls"] ?? DefaultUrl);
         builder.Services.AddPrescriptions(builder.Configuration);
         builder.Services.AddLocalFunctionsHost();

@@ -5,9 +5,10 @@ namespace Prescriptions.LocalHost.Admin;
 
 /// <summary>
 /// <c>POST /admin/functions/{name}</c>, the Functions host's "run a non-HTTP function now" route.
-/// Only timer functions run here: the Functions host documents this route for non-HTTP-triggered functions,
-/// and an HTTP function is called through its own route, so an HTTP function's name answers 404 like an unknown name.
-/// The local host needs no master key: it is for development only.
+/// Only timer functions run here. The Functions host documents this route as "manually run a non HTTP-triggered
+/// function" (an HTTP function is called through its own route), so here an HTTP function's name answers 404 like an
+/// unknown name, with a detail that points at its route. The request body (<c>{"input": ...}</c> on the Functions host)
+/// is ignored, and no master key is asked for: the local host is for development only.
 /// </summary>
 internal static class AdminFunctionEndpoints
 {

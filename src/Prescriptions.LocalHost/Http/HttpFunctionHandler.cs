@@ -40,7 +40,7 @@ internal sealed class HttpFunctionHandler(HttpFunctionDescriptor function, Funct
         catch (Exception e)
         {
             logger.LogError(e, "Function '{FunctionName}' failed.", function.Name);
-            await WriteProblemAsync(context, StatusCodes.Status500InternalServerError, "An unexpected error occurred.", detail: null);
+            await WriteProblemAsync(context, StatusCodes.Status500InternalServerError, Problems.UnexpectedErrorTitle, detail: null);
         }
     }
 

@@ -38,6 +38,7 @@ internal sealed class FunctionInvoker<TContext>
         }
         finally
         {
+            // The instance belongs to this invocation alone; a class that holds resources gets to release them.
             switch (instance)
             {
                 case IAsyncDisposable asyncDisposable:

@@ -19,6 +19,7 @@ public sealed class TimerScheduler : BackgroundService
     private readonly ILoggerFactory loggers;
     private readonly ILogger logger;
     private readonly Dictionary<string, TimerRegistration> byName;
+    private DateTimeOffset startedAt;
 
     public TimerScheduler(
         FunctionCatalog catalog,
@@ -61,6 +62,14 @@ public sealed class TimerScheduler : BackgroundService
         return RunAsync(registration, occurrence: null, cancellationToken);
     }
 
+    public override Task StartAsync(CancellationToken cancellationToken)
+    {
+        // The first occurrences are fixed before StartAsync returns (ExecuteAsync runs on another thread since .NET 10):
+        // a test that advances a fake clock right after starting the host cannot race with the scheduler reading it.
+        startedAt = time.GetUtcNow();
+        return base.StartAsync(cancellationToken);
+    }
+
     protected override Task ExecuteAsync(CancellationToken stoppingToken)
     {
         if (!Enabled)
@@ -69,11 +78,7 @@ public sealed class TimerScheduler : BackgroundService
             return Task.CompletedTask;
         }
 
-        // The first occurrences are computed before ExecuteAsync first yields, i.e. before StartAsync returns:
-        // a test that then advances a fake clock cannot race with the scheduler reading it.
-        var now = time.GetUtcNow();
-        var loops = Registrations.Select(r => RunScheduleAsync(r, r.Schedule.GetNextOccurrence(now), stoppingToken)).ToArray();
-        return Task.WhenAll(loops);
+        return Task.WhenAll(Registrations.Select(r => RunScheduleAsync(r, r.Schedule.GetNextOccurrence(startedAt), stoppingToken)));
     }
 
     public override void Dispose()
@@ -93,7 +98,6 @@ public sealed class TimerScheduler : BackgroundService
         {
             if (registration.Function.RunOnStartup)
             {
-                await Task.Yield();
                 await RunLoggedAsync(registration, occurrence: null, stoppingToken);
             }
 
