@@ -73,7 +73,7 @@ public sealed class ApiHost : IAsyncDisposable
 
         if (json is not null)
         {
-            request.Content = JsonContent.Create(json);
+            request.Content = JsonContent.Create(json, options: Prescriptions.Domain.Serialization.DomainJson.Options);
         }
 
         return request;

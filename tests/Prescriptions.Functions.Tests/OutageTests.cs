@@ -53,5 +53,9 @@ public sealed class OutageTests
     {
         public ValueTask<ExerciseLibrary> GetCurrentAsync(CancellationToken cancellationToken) =>
             throw new InvalidOperationException("secret-internal-detail");
+
+        public void Invalidate()
+        {
+        }
     }
 }

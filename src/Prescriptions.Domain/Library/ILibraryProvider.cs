@@ -5,4 +5,7 @@ public interface ILibraryProvider
 {
     /// <summary>The current library; throws <see cref="LibraryNotPublishedException"/> when none was ever published.</summary>
     ValueTask<ExerciseLibrary> GetCurrentAsync(CancellationToken cancellationToken);
+
+    /// <summary>Forgets when the pointer was last checked, so the next read checks at once (after this instance published).</summary>
+    void Invalidate();
 }

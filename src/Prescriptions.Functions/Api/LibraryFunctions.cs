@@ -8,9 +8,13 @@ using Prescriptions.Functions.Http;
 namespace Prescriptions.Functions.Api;
 
 /// <summary>Read-only routes over the library version in force: summary, exercises, conditions.</summary>
-public sealed class LibraryFunctions(ApiHandler api, ILibraryProvider libraries)
+public sealed class LibraryFunctions(ApiHandler api, ILibraryProvider libraries, LibraryPublisher publisher)
 {
     private static readonly ApiAccess Readers = ApiAccess.Roles(Roles.Therapist, Roles.Partner, Roles.LibraryEditor);
+    private static readonly ApiAccess Editors = ApiAccess.Roles(Roles.LibraryEditor);
+
+    /// <summary>A whole library is the largest body the API takes.</summary>
+    private const int MaxLibraryBytes = 16 * 1024 * 1024;
 
     [Function("GetLibrary")]
     public Task<IActionResult> GetLibrary(
@@ -26,6 +30,37 @@ public sealed class LibraryFunctions(ApiHandler api, ILibraryProvider libraries)
                 exerciseCount = library.Exercises.Count,
                 conditionCount = library.Conditions.Count,
             });
+        }, cancellationToken);
+
+    [Function("PublishLibraryVersion")]
+    public Task<IActionResult> PublishVersion(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "library/versions")] HttpRequest request,
+        CancellationToken cancellationToken) =>
+        api.RunAsync(request, Editors, async call =>
+        {
+            var content = await call.ReadJsonAsync<LibraryContent>(MaxLibraryBytes);
+            var publication = await publisher.PublishAsync(content, call.CancellationToken);
+            if (!publication.IsPublished)
+            {
+                var errors = publication.Problems
+                    .GroupBy(problem => problem.Path, StringComparer.Ordinal)
+                    .ToDictionary(group => group.Key, group => group.Select(problem => problem.Message).ToArray(), StringComparer.Ordinal);
+                throw new ApiProblemException(Problems.RuleViolation(errors) with
+                {
+                    Title = "The library is refused; the current version stays.",
+                    Detail = $"{publication.Problems.Count} problem(s); each key names the exercise, condition, phase or slot at fault.",
+                });
+            }
+
+            libraries.Invalidate();
+            var current = publication.Current!;
+            return ApiResult.Json(new
+            {
+                version = current.Version,
+                publishedAt = current.PublishedAt,
+                exerciseCount = current.ExerciseCount,
+                conditionCount = current.ConditionCount,
+            }, StatusCodes.Status201Created, new Dictionary<string, string> { ["Location"] = "/api/library" });
         }, cancellationToken);
 
     [Function("ListExercises")]

@@ -16,5 +16,8 @@ public sealed class ApiRequest(HttpRequest http, Caller? caller, string correlat
     public Task<T> ReadJsonAsync<T>()
         where T : class => JsonBodyReader.ReadAsync<T>(Http, CancellationToken);
 
+    public Task<T> ReadJsonAsync<T>(int maxBytes)
+        where T : class => JsonBodyReader.ReadAsync<T>(Http, maxBytes, CancellationToken);
+
     public string? Query(string name) => Http.Query.TryGetValue(name, out var values) ? values.ToString() : null;
 }

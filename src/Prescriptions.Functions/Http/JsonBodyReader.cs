@@ -14,17 +14,21 @@ public static class JsonBodyReader
 {
     public const int MaxBodyBytes = 1024 * 1024;
 
-    public static async Task<T> ReadAsync<T>(HttpRequest request, CancellationToken cancellationToken)
+    public static Task<T> ReadAsync<T>(HttpRequest request, CancellationToken cancellationToken)
+        where T : class => ReadAsync<T>(request, MaxBodyBytes, cancellationToken);
+
+    /// <summary>Reads with a route's own limit (a whole library upload is larger than any other request).</summary>
+    public static async Task<T> ReadAsync<T>(HttpRequest request, int maxBytes, CancellationToken cancellationToken)
         where T : class
     {
         ArgumentNullException.ThrowIfNull(request);
         EnsureJsonContentType(request.ContentType);
-        if (request.ContentLength > MaxBodyBytes)
+        if (request.ContentLength > maxBytes)
         {
-            throw new ApiProblemException(Problems.PayloadTooLarge(MaxBodyBytes));
+            throw new ApiProblemException(Problems.PayloadTooLarge(maxBytes));
         }
 
-        var body = await ReadLimitedAsync(request.Body, cancellationToken);
+        var body = await ReadLimitedAsync(request.Body, maxBytes, cancellationToken);
         if (body.Length == 0)
         {
             throw new ApiProblemException(Problems.MalformedJson("The request body is empty; a JSON object is expected.", "$"));
@@ -65,7 +69,7 @@ public static class JsonBodyReader
         throw new ApiProblemException(Problems.UnsupportedMediaType(contentType));
     }
 
-    private static async Task<byte[]> ReadLimitedAsync(Stream body, CancellationToken cancellationToken)
+    private static async Task<byte[]> ReadLimitedAsync(Stream body, int maxBytes, CancellationToken cancellationToken)
     {
         // The Content-Length may be absent (chunked), so the limit is enforced while reading.
         using var buffer = new MemoryStream();
@@ -73,9 +77,9 @@ public static class JsonBodyReader
         int read;
         while ((read = await body.ReadAsync(chunk, cancellationToken)) > 0)
         {
-            if (buffer.Length + read > MaxBodyBytes)
+            if (buffer.Length + read > maxBytes)
             {
-                throw new ApiProblemException(Problems.PayloadTooLarge(MaxBodyBytes));
+                throw new ApiProblemException(Problems.PayloadTooLarge(maxBytes));
             }
 
             buffer.Write(chunk, 0, read);
@@ -86,7 +90,7 @@ public static class JsonBodyReader
 
     private static void EnsureWellFormed(byte[] body)
     {
-        var reader = new Utf8JsonReader(body, new JsonReaderOptions { CommentHandling = JsonCommentHandling.Disallow, MaxDepth = 32 });
+        var reader = new Utf8JsonReader(body, new JsonReaderOptions { CommentHandling = JsonCommentHandling.Disallow, MaxDepth = 64 });
         try
         {
             while (reader.Read())

@@ -53,6 +53,14 @@ public sealed partial class CachedLibraryProvider(
         }
     }
 
+    public void Invalidate()
+    {
+        if (snapshot is { } current)
+        {
+            snapshot = current with { CheckedAt = DateTimeOffset.MinValue };
+        }
+    }
+
     public void Dispose() => refreshLock.Dispose();
 
     private async Task<ExerciseLibrary> RefreshAsync(Snapshot? current, CancellationToken cancellationToken)
