@@ -17,8 +17,8 @@ public static class ItemReview
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(proposed);
         var constraints = request.Constraints;
-        var precautions = SafetyRules.Combine(phase.Precautions, constraints.ToPrecautions());
-        var invalid = new List<RequestProblem>();
+        var (precautions, conditionProblems) = PrecautionSet.For(library, phase, request);
+        var invalid = new List<RequestProblem>(conditionProblems);
         var rules = new List<RequestProblem>();
         var home = new List<PrescriptionItem>();
         var clinic = new List<PrescriptionItem>();
@@ -71,6 +71,7 @@ public static class ItemReview
                 Dose = dose,
                 Delivery = exercise.Delivery,
                 Notes = item.Notes,
+                Source = ItemSource.Therapist,
                 Rationale = string.Create(CultureInfo.InvariantCulture,
                     $"Chosen by the therapist for phase {phase.Number}; checked against weight bearing up to {ClinicalText.Words(precautions.WeightBearing)}, {precautions.RomLimits.Count} ROM cap(s), {precautions.Tags.Count} precaution tag(s), equipment and exclusions."),
             };

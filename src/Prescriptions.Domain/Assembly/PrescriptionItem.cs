@@ -12,4 +12,9 @@ public sealed record PrescriptionItem
     public required string Rationale { get; init; }
     public required Delivery Delivery { get; init; }
     public string? Notes { get; init; }
+
+    /// <summary>The phase slot (1-based) the item fills; null for a therapist's addition outside the slots.</summary>
+    public int? Slot { get; init; }
+
+    public ItemSource Source { get; init; } = ItemSource.Engine;
 }

@@ -5,16 +5,30 @@ using Prescriptions.Domain.Safety;
 namespace Prescriptions.Domain.Assembly;
 
 /// <summary>
-/// Fills a phase's slots, in their order of clinical priority, with exercises that keep every hard
-/// rule: the combined precautions of phase and patient, equipment at hand, exclusions, no exercise
-/// twice, and the count and minute budgets. The same input always gives the same output.
+/// Fills a phase's slots, in their order of clinical priority, with exercises that keep every hard rule:
+/// the combined precautions of the phases and the patient, equipment at hand, the slot's delivery,
+/// exclusions, no exercise twice, and the count and minute budgets. When a slot cannot be filled it
+/// regresses along an exercise's chain or substitutes the best safe exercise, and says so. The same input
+/// always gives the same output.
 /// </summary>
 public static class ProgramAssembler
 {
-    public static AssemblyResult Assemble(ExerciseLibrary library, AssemblyRequest request)
+    private const int RegressionSteps = 6;
+    private const int VarietyPenalty = 3;
+    private const int RankingWindow = 3;
+
+    public static AssemblyResult Assemble(ExerciseLibrary library, AssemblyRequest request) =>
+        Assemble(library, request, []);
+
+    /// <summary>
+    /// Assembles around items to keep (a therapist's choices carried into a new phase): each is kept when it
+    /// still keeps every hard rule and fits the budgets, and otherwise dropped with a warning.
+    /// </summary>
+    public static AssemblyResult Assemble(ExerciseLibrary library, AssemblyRequest request, IReadOnlyList<PrescriptionItem> keep)
     {
         ArgumentNullException.ThrowIfNull(library);
         ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(keep);
         var condition = library.FindCondition(request.ConditionId);
         if (condition is null)
         {
@@ -27,85 +41,24 @@ public static class ProgramAssembler
             return AssemblyResult.Failed(new RequestProblem("phase", $"{condition.Name} has phases 1-{condition.Phases.Count}"));
         }
 
-        var constraints = request.Constraints;
-        var precautions = SafetyRules.Combine(phase.Precautions, constraints.ToPrecautions());
-        var excluded = constraints.ExcludeExerciseIds.ToHashSet(StringComparer.Ordinal);
-        var chosen = new HashSet<string>(StringComparer.Ordinal);
-        var homeItems = new List<PrescriptionItem>();
-        var clinicItems = new List<PrescriptionItem>();
-        var warnings = new List<string>();
-        var budgetSeconds = constraints.MaxMinutesPerSession * 60;
-        var usedSeconds = 0;
-        var checkedLimits = DescribeLimits(precautions, constraints);
+        var (precautions, problems) = PrecautionSet.For(library, phase, request);
+        if (problems.Count > 0)
+        {
+            return AssemblyResult.Failed([.. problems]);
+        }
+
+        var state = new AssemblyState(library, condition, phase, request, precautions);
+        foreach (var item in keep)
+        {
+            state.TryKeep(item);
+        }
 
         for (var slotIndex = 0; slotIndex < phase.Slots.Count; slotIndex++)
         {
-            var slot = phase.Slots[slotIndex];
-            var isHome = slot.Delivery == Delivery.Home;
-            var ranked = library.InCategory(slot.Category)
-                .Where(exercise => SlotMatcher.Fits(exercise, slot)
-                    && !chosen.Contains(exercise.Id)
-                    && !excluded.Contains(exercise.Id)
-                    && HasEquipment(exercise, constraints.Equipment)
-                    && SafetyRules.IsSafe(exercise, precautions))
-                .OrderByDescending(exercise => Score(exercise, slot, condition))
-                .ThenBy(exercise => exercise.Id, StringComparer.Ordinal);
-
-            var filled = 0;
-            foreach (var exercise in ranked)
-            {
-                if (filled == slot.Count)
-                {
-                    break;
-                }
-
-                var dose = DoseFor(exercise, phase.DoseProfile, request.Side);
-                if (isHome)
-                {
-                    if (homeItems.Count >= constraints.MaxExercises)
-                    {
-                        break;
-                    }
-
-                    if (budgetSeconds is { } budget && usedSeconds + dose.EstimatedSeconds > budget)
-                    {
-                        continue;
-                    }
-
-                    usedSeconds += dose.EstimatedSeconds;
-                }
-
-                chosen.Add(exercise.Id);
-                filled++;
-                var item = new PrescriptionItem
-                {
-                    ExerciseId = exercise.Id,
-                    Name = exercise.Name,
-                    Category = exercise.Category,
-                    Dose = dose,
-                    Delivery = exercise.Delivery,
-                    Rationale = Rationale(slotIndex, slot, exercise, phase, checkedLimits),
-                };
-                (isHome ? homeItems : clinicItems).Add(item);
-            }
-
-            if (filled < slot.Count)
-            {
-                warnings.Add(string.Create(CultureInfo.InvariantCulture,
-                    $"Slot {slotIndex + 1} ({ClinicalText.Words(slot.Category)}) has {filled} of {slot.Count} exercise(s): no further exercise fits within the patient's limits and budgets."));
-            }
+            state.Fill(slotIndex);
         }
 
-        return AssemblyResult.Succeeded(new AssembledProgram
-        {
-            ConditionId = condition.Id,
-            Phase = phase.Number,
-            LibraryVersion = library.Version,
-            Items = homeItems,
-            ClinicItems = clinicItems,
-            EstimatedMinutesPerSession = (int)Math.Ceiling(usedSeconds / 60.0),
-            Warnings = warnings,
-        });
+        return AssemblyResult.Succeeded(state.ToProgram());
     }
 
     /// <summary>The exercise's default dose, shaped by the phase's profile and the affected side, kept within the bounds.</summary>
@@ -131,50 +84,290 @@ public static class ProgramAssembler
             DaysPerWeek = Math.Clamp(profile.DaysPerWeek ?? dose.DaysPerWeek, DoseBounds.MinDaysPerWeek, DoseBounds.MaxDaysPerWeek),
         };
 
-        // Single-limb work is done on the injured side when the side is known and the exercise names one side.
-        return side is Side.Left or Side.Right && shaped.Side is Side.Left or Side.Right ? shaped with { Side = side } : shaped;
-    }
-
-    private static int Score(Exercise exercise, Slot slot, Condition condition)
-    {
-        var target = (slot.MinDifficulty + slot.MaxDifficulty) / 2.0;
-        var difficultyFit = 10 - (int)Math.Round(Math.Abs(exercise.Difficulty - target) * 4);
-        var regionFit = exercise.BodyRegions.Count(condition.BodyRegions.Contains) * 3;
-        var home = exercise.Delivery == Delivery.Home ? 1 : 0;
-        return difficultyFit + regionFit + home;
-    }
-
-    private static bool HasEquipment(Exercise exercise, IReadOnlyList<Equipment>? atHand) =>
-        atHand is null || exercise.Equipment.All(atHand.Contains);
-
-    private static string Rationale(int slotIndex, Slot slot, Exercise exercise, Phase phase, string checkedLimits)
-    {
-        var purpose = slot.Purpose is null ? string.Empty : $", to {slot.Purpose}";
-        return string.Create(CultureInfo.InvariantCulture,
-            $"Slot {slotIndex + 1} of phase {phase.Number} ({ClinicalText.Words(slot.Category)}{purpose}): difficulty {exercise.Difficulty} in {slot.MinDifficulty}-{slot.MaxDifficulty}, trains {ClinicalText.Words(exercise.BodyRegions)}. Checked: {checkedLimits}.");
-    }
-
-    private static string DescribeLimits(Precautions precautions, PatientConstraints constraints)
-    {
-        var parts = new List<string> { $"weight bearing up to {ClinicalText.Words(precautions.WeightBearing)}" };
-        if (precautions.RomLimits.Count > 0)
+        if (side is not (Side.Left or Side.Right))
         {
-            parts.Add("ROM caps " + string.Join(", ", precautions.RomLimits.Select(l => $"{ClinicalText.Words(l.Joint)} {ClinicalText.Words(l.Motion)} <= {l.MaxDegrees}")));
+            return shaped;
         }
 
-        if (precautions.LiftingLimitKg is { } kg)
+        // One-sided work goes to the injured side. Mobility of the injured joint is done on that side only;
+        // strength and balance keep "each side", since training the other side helps too (cross-education).
+        return shaped.Side switch
         {
-            parts.Add(string.Create(CultureInfo.InvariantCulture, $"lifting <= {kg:0.#} kg"));
+            Side.Left or Side.Right => shaped with { Side = side },
+            Side.EachSide when exercise.Category is ExerciseCategory.RangeOfMotion or ExerciseCategory.Flexibility => shaped with { Side = side },
+            _ => shaped,
+        };
+    }
+
+    /// <summary>The running state of one assembly: what is chosen, what it costs, and what to warn about.</summary>
+    private sealed class AssemblyState(ExerciseLibrary library, Condition condition, Phase phase, AssemblyRequest request, Precautions precautions)
+    {
+        private readonly HashSet<string> chosen = new(StringComparer.Ordinal);
+        private readonly HashSet<string> excluded = request.Constraints.ExcludeExerciseIds.ToHashSet(StringComparer.Ordinal);
+        private readonly Dictionary<string, int> patterns = new(StringComparer.Ordinal);
+        private readonly List<PrescriptionItem> homeItems = [];
+        private readonly List<PrescriptionItem> clinicItems = [];
+        private readonly List<string> warnings = [];
+        private readonly string checkedLimits = DescribeLimits(precautions, request.Constraints);
+        private int usedSeconds;
+
+        private PatientConstraints Constraints => request.Constraints;
+
+        private int? BudgetSeconds => Constraints.MaxMinutesPerSession * 60;
+
+        public void TryKeep(PrescriptionItem item)
+        {
+            var exercise = library.FindExercise(item.ExerciseId);
+            if (exercise is null)
+            {
+                warnings.Add($"{item.Name} was dropped: it is no longer in library {library.Version}.");
+                return;
+            }
+
+            var reasons = Reasons(exercise, item.Dose);
+            if (reasons.Count > 0)
+            {
+                warnings.Add($"{exercise.Name} was dropped: in phase {phase.Number} it {reasons[0]}.");
+                return;
+            }
+
+            if (exercise.Delivery == Delivery.Home && homeItems.Count >= Constraints.MaxExercises)
+            {
+                warnings.Add($"{exercise.Name} was dropped: the program already has the maximum of {Constraints.MaxExercises} home exercises.");
+                return;
+            }
+
+            if (exercise.Delivery == Delivery.Home && ExceedsTime(item.Dose))
+            {
+                warnings.Add($"{exercise.Name} was dropped: it would take the session past {Constraints.MaxMinutesPerSession} minutes.");
+                return;
+            }
+
+            Add(exercise, item.Dose, item with
+            {
+                Slot = null,
+                Rationale = $"Kept from the previous phase as the therapist chose it; still safe in phase {phase.Number}. Checked: {checkedLimits}.",
+            });
         }
 
-        if (precautions.Tags.Count > 0)
+        public void Fill(int slotIndex)
         {
-            parts.Add("precautions " + string.Join(", ", precautions.Tags));
+            var slot = phase.Slots[slotIndex];
+            var slotName = $"Slot {slotIndex + 1} ({ClinicalText.Words(slot.Category)})";
+            var rejected = new List<(Exercise Exercise, string Reason)>();
+            var filled = 0;
+            while (filled < slot.Count)
+            {
+                if (slot.Delivery == Delivery.Home && homeItems.Count >= Constraints.MaxExercises)
+                {
+                    warnings.Add($"{slotName} has {filled} of {slot.Count}: the program already has the maximum of {Constraints.MaxExercises} home exercises.");
+                    return;
+                }
+
+                var pick = PickFromSlot(slotIndex, slot, rejected);
+                if (pick is not null)
+                {
+                    Add(pick, Dose(pick), Item(pick, slotIndex, Rationale(slotIndex, slot, pick)));
+                    filled++;
+                    continue;
+                }
+
+                if (Regress(slotIndex, slot, slotName, rejected) || Substitute(slotIndex, slot, slotName))
+                {
+                    filled++;
+                    continue;
+                }
+
+                warnings.Add($"{slotName} has {filled} of {slot.Count}: no exercise fits within the limits ({Summarize(rejected)}).");
+                return;
+            }
         }
 
-        parts.Add(constraints.Equipment is null ? "any equipment"
-            : constraints.Equipment.Count == 0 ? "no equipment at hand"
-            : $"equipment at hand ({ClinicalText.Words(constraints.Equipment)})");
-        return string.Join("; ", parts);
+        public AssembledProgram ToProgram() => new()
+        {
+            ConditionId = condition.Id,
+            Phase = phase.Number,
+            LibraryVersion = library.Version,
+            Items = homeItems,
+            ClinicItems = clinicItems,
+            EstimatedMinutesPerSession = (int)Math.Ceiling(usedSeconds / 60.0),
+            Warnings = warnings,
+        };
+
+        /// <summary>
+        /// The best eligible candidate of the slot's ranked list. Among the first few eligible ones, a movement
+        /// pattern already in the program counts against a candidate, so the program varies.
+        /// </summary>
+        private Exercise? PickFromSlot(int slotIndex, Slot slot, List<(Exercise, string)> rejected)
+        {
+            var window = new List<(Exercise Exercise, int Rank)>(RankingWindow);
+            var ranked = library.Candidates.For(condition.Id, phase.Number, slotIndex);
+            for (var rank = 0; rank < ranked.Count && window.Count < RankingWindow; rank++)
+            {
+                var exercise = ranked[rank];
+                if (chosen.Contains(exercise.Id) || excluded.Contains(exercise.Id))
+                {
+                    continue;
+                }
+
+                var reasons = Reasons(exercise, null);
+                if (reasons.Count > 0)
+                {
+                    if (!rejected.Exists(r => r.Item1.Id == exercise.Id))
+                    {
+                        rejected.Add((exercise, reasons[0]));
+                    }
+
+                    continue;
+                }
+
+                window.Add((exercise, rank));
+            }
+
+            return window.Count == 0
+                ? null
+                : window.OrderByDescending(c => SlotCandidates.StaticScore(c.Exercise, slot, condition) - (VarietyPenalty * patterns.GetValueOrDefault(Pattern(c.Exercise))))
+                    .ThenBy(c => c.Rank)
+                    .First().Exercise;
+        }
+
+        /// <summary>For an exercise the slot wanted but the patient cannot do, the first safe one down its regression chain.</summary>
+        private bool Regress(int slotIndex, Slot slot, string slotName, List<(Exercise Exercise, string Reason)> rejected)
+        {
+            foreach (var (wanted, reason) in rejected)
+            {
+                var step = wanted;
+                for (var i = 0; i < RegressionSteps && step.RegressionId is { } easierId && library.FindExercise(easierId) is { } easier; i++)
+                {
+                    step = easier;
+                    if (step.Delivery == slot.Delivery && IsEligible(step))
+                    {
+                        Add(step, Dose(step), Item(step, slotIndex,
+                            $"{Rationale(slotIndex, slot, step)} Regressed from {wanted.Name}, which {reason}."));
+                        warnings.Add($"{slotName}: {wanted.Name} {reason}; regressed along its chain to {step.Name}.");
+                        return true;
+                    }
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>The best safe exercise of the slot's category (any difficulty or region), then of a related category.</summary>
+        private bool Substitute(int slotIndex, Slot slot, string slotName)
+        {
+            foreach (var category in CategoryFamilies.RelativesOf(slot.Category).Prepend(slot.Category))
+            {
+                var substitute = library.InCategory(category)
+                    .Where(e => e.Delivery == slot.Delivery && IsEligible(e))
+                    .OrderByDescending(e => SlotCandidates.StaticScore(e, slot, condition) - (VarietyPenalty * patterns.GetValueOrDefault(Pattern(e))))
+                    .ThenBy(e => e.Id, StringComparer.Ordinal)
+                    .FirstOrDefault();
+                if (substitute is null)
+                {
+                    continue;
+                }
+
+                var why = category == slot.Category
+                    ? $"no {ClinicalText.Words(slot.Category)} exercise of difficulty {slot.MinDifficulty}-{slot.MaxDifficulty} fits the limits; {substitute.Name} (difficulty {substitute.Difficulty}) is the closest safe one"
+                    : $"no {ClinicalText.Words(slot.Category)} exercise fits the limits; {substitute.Name} ({ClinicalText.Words(category)}) is the closest safe substitute";
+                Add(substitute, Dose(substitute), Item(substitute, slotIndex, $"{Rationale(slotIndex, slot, substitute)} Substituted: {why}."));
+                warnings.Add($"{slotName}: {why}.");
+                return true;
+            }
+
+            return false;
+        }
+
+        private bool IsEligible(Exercise exercise) =>
+            !chosen.Contains(exercise.Id) && !excluded.Contains(exercise.Id) && Reasons(exercise, null).Count == 0;
+
+        /// <summary>Why the patient cannot have this exercise now (hard rules, then budgets); empty when they can.</summary>
+        private List<string> Reasons(Exercise exercise, Dose? dose)
+        {
+            var reasons = SafetyRules.Check(exercise, precautions, dose ?? Dose(exercise)).Select(v => v.Detail).ToList();
+            if (Constraints.Equipment is { } atHand && exercise.Equipment.Where(e => !atHand.Contains(e)).ToArray() is { Length: > 0 } missing)
+            {
+                reasons.Add($"needs {ClinicalText.Words(missing)}, which the patient does not have");
+            }
+
+            if (exercise.Delivery == Delivery.Home && ExceedsTime(dose ?? Dose(exercise)))
+            {
+                reasons.Add($"would take the session past {Constraints.MaxMinutesPerSession} minutes");
+            }
+
+            return reasons;
+        }
+
+        private bool ExceedsTime(Dose dose) => BudgetSeconds is { } budget && usedSeconds + dose.EstimatedSeconds > budget;
+
+        private Dose Dose(Exercise exercise) => DoseFor(exercise, phase.DoseProfile, request.Side);
+
+        private static PrescriptionItem Item(Exercise exercise, int slotIndex, string rationale) => new()
+        {
+            ExerciseId = exercise.Id,
+            Name = exercise.Name,
+            Category = exercise.Category,
+            Dose = default!,
+            Delivery = exercise.Delivery,
+            Rationale = rationale,
+            Slot = slotIndex + 1,
+        };
+
+        private void Add(Exercise exercise, Dose dose, PrescriptionItem item)
+        {
+            chosen.Add(exercise.Id);
+            patterns[Pattern(exercise)] = patterns.GetValueOrDefault(Pattern(exercise)) + 1;
+            if (exercise.Delivery == Delivery.Home)
+            {
+                usedSeconds += dose.EstimatedSeconds;
+                homeItems.Add(item with { Dose = dose });
+            }
+            else
+            {
+                clinicItems.Add(item with { Dose = dose });
+            }
+        }
+
+        /// <summary>A movement pattern, roughly: where in the body, in which position.</summary>
+        private static string Pattern(Exercise exercise) => $"{exercise.BodyRegions[0]}|{exercise.Position}";
+
+        private string Rationale(int slotIndex, Slot slot, Exercise exercise)
+        {
+            var purpose = slot.Purpose is null ? string.Empty : $", to {slot.Purpose}";
+            var regions = exercise.BodyRegions.Where(condition.BodyRegions.Contains).ToArray();
+            var fit = regions.Length > 0 ? $"trains the {ClinicalText.Words(regions)}" : $"trains the {ClinicalText.Words(exercise.BodyRegions)}";
+            return string.Create(CultureInfo.InvariantCulture,
+                $"Slot {slotIndex + 1} of phase {phase.Number} ({ClinicalText.Words(slot.Category)}{purpose}): difficulty {exercise.Difficulty} for a target of {slot.MinDifficulty}-{slot.MaxDifficulty}, {fit}, done {(exercise.Delivery == Delivery.Home ? "at home" : "in clinic")}. Checked: {checkedLimits}.");
+        }
+
+        private static string Summarize(List<(Exercise Exercise, string Reason)> rejected) =>
+            rejected.Count == 0
+                ? "no candidates left"
+                : string.Join("; ", rejected.Take(3).Select(r => $"{r.Exercise.Name} {r.Reason}")) + (rejected.Count > 3 ? $"; and {rejected.Count - 3} more" : string.Empty);
+
+        private static string DescribeLimits(Precautions precautions, PatientConstraints constraints)
+        {
+            var parts = new List<string> { $"weight bearing up to {ClinicalText.Words(precautions.WeightBearing)}" };
+            if (precautions.RomLimits.Count > 0)
+            {
+                parts.Add("ROM caps " + string.Join(", ", precautions.RomLimits.Select(l => $"{ClinicalText.Words(l.Joint)} {ClinicalText.Words(l.Motion)} <= {l.MaxDegrees}")));
+            }
+
+            if (precautions.LiftingLimitKg is { } kg)
+            {
+                parts.Add(string.Create(CultureInfo.InvariantCulture, $"lifting <= {kg:0.#} kg"));
+            }
+
+            if (precautions.Tags.Count > 0)
+            {
+                parts.Add("precautions " + string.Join(", ", precautions.Tags));
+            }
+
+            parts.Add(constraints.Equipment is null ? "any equipment"
+                : constraints.Equipment.Count == 0 ? "no equipment at hand"
+                : $"equipment at hand ({ClinicalText.Words(constraints.Equipment)})");
+            return string.Join("; ", parts);
+        }
     }
 }

@@ -28,7 +28,11 @@ public sealed class ExerciseLibrary
             .SelectMany(e => e.BodyRegions.Distinct().Select(region => (region, e)))
             .GroupBy(pair => pair.region)
             .ToFrozenDictionary(g => g.Key, g => g.Select(pair => pair.e).ToArray());
+        Candidates = new SlotCandidates(Conditions, Exercises);
     }
+
+    /// <summary>The ranked, phase-safe candidates of every slot, built once for this version.</summary>
+    public SlotCandidates Candidates { get; }
 
     /// <summary>The content hash that names this version.</summary>
     public string Version { get; }

@@ -1,0 +1,58 @@
+using System.Globalization;
+using Prescriptions.Domain.Library;
+
+namespace Prescriptions.Domain.Readiness;
+
+/// <summary>Judges a phase's exit criteria against the newest recent evidence for each measure.</summary>
+public static class ReadinessEvaluator
+{
+    /// <summary>Evidence older than this says nothing about today.</summary>
+    public static readonly TimeSpan DefaultMaxAge = TimeSpan.FromDays(14);
+
+    public static ReadinessReport Evaluate(Phase phase, DateTimeOffset phaseStartedAt, IEnumerable<Evidence> evidence, DateTimeOffset now, TimeSpan? maxAge = null)
+    {
+        ArgumentNullException.ThrowIfNull(phase);
+        ArgumentNullException.ThrowIfNull(evidence);
+        var freshest = evidence
+            .Where(e => e.RecordedAt <= now)
+            .GroupBy(e => e.Measure, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.OrderByDescending(e => e.RecordedAt).First(), StringComparer.Ordinal);
+        var age = maxAge ?? DefaultMaxAge;
+        var criteria = phase.ExitCriteria.Select(criterion => Judge(criterion, freshest.GetValueOrDefault(criterion.Measure), now, age)).ToArray();
+        var days = Math.Max(0, (int)Math.Floor((now - phaseStartedAt).TotalDays));
+        return new ReadinessReport(phase.Number, days >= phase.MinDays && criteria.All(c => c.Status == CriterionStatus.Met), days, phase.MinDays, criteria);
+    }
+
+    private static CriterionReadiness Judge(Criterion criterion, Evidence? evidence, DateTimeOffset now, TimeSpan maxAge)
+    {
+        var goal = string.Create(CultureInfo.InvariantCulture, $"{criterion.Measure} {Symbol(criterion.Comparator)} {criterion.Threshold} {criterion.Unit}");
+        if (evidence is null)
+        {
+            return new(criterion, CriterionStatus.Unknown, null, $"No {criterion.Measure} recorded yet; the goal is {goal}.");
+        }
+
+        if (now - evidence.RecordedAt > maxAge)
+        {
+            return new(criterion, CriterionStatus.Unknown, evidence,
+                string.Create(CultureInfo.InvariantCulture, $"The latest {criterion.Measure} ({evidence.Value} {evidence.Unit}) is from {evidence.RecordedAt:yyyy-MM-dd}, older than {maxAge.TotalDays:0} days."));
+        }
+
+        if (!string.Equals(evidence.Unit, criterion.Unit, StringComparison.OrdinalIgnoreCase))
+        {
+            return new(criterion, CriterionStatus.Unknown, evidence, $"The latest {criterion.Measure} is in {evidence.Unit}; the criterion needs {criterion.Unit}.");
+        }
+
+        var met = criterion.IsMetBy(evidence.Value);
+        return new(criterion, met ? CriterionStatus.Met : CriterionStatus.NotMet, evidence,
+            string.Create(CultureInfo.InvariantCulture, $"{evidence.Value} {evidence.Unit} on {evidence.RecordedAt:yyyy-MM-dd} ({evidence.Source}); the goal is {goal}."));
+    }
+
+    private static string Symbol(Comparator comparator) => comparator switch
+    {
+        Comparator.Lt => "<",
+        Comparator.Lte => "<=",
+        Comparator.Eq => "=",
+        Comparator.Gte => ">=",
+        _ => ">",
+    };
+}
