@@ -14,6 +14,9 @@ public sealed record Prescription
     public Side? Side { get; init; }
     public required PrescriptionStatus Status { get; init; }
     public required PatientConstraints Constraints { get; init; }
+
+    /// <summary>The patient's other conditions whose precautions apply too.</summary>
+    public IReadOnlyList<ConditionPhase> OtherConditions { get; init; } = [];
     public required IReadOnlyList<PrescriptionItem> Items { get; init; }
     public IReadOnlyList<PrescriptionItem> ClinicItems { get; init; } = [];
     public IReadOnlyList<string> Warnings { get; init; } = [];
@@ -30,4 +33,7 @@ public sealed record Prescription
 
     /// <summary>Increases by one with every stored change.</summary>
     public required int Version { get; init; }
+
+    /// <summary>The engine's request this prescription answers, for re-checks and re-assembly.</summary>
+    public AssemblyRequest ToAssemblyRequest() => new(ConditionId, Phase, Side, Constraints) { OtherConditions = OtherConditions };
 }

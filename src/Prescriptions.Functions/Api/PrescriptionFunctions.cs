@@ -63,6 +63,7 @@ public sealed partial class PrescriptionFunctions(
                 Side = body.Side,
                 Status = PrescriptionStatus.Draft,
                 Constraints = assembly!.Constraints,
+                OtherConditions = assembly.OtherConditions,
                 Items = program.Items,
                 ClinicItems = program.ClinicItems,
                 Warnings = program.Warnings,
@@ -108,11 +109,7 @@ public sealed partial class PrescriptionFunctions(
             var body = await call.ReadJsonAsync<ReplacePrescriptionBody>();
             var stored = await FindOwnAsync(call, prescriptionId);
             Preconditions.EnsureCurrent(ifMatch, stored);
-            var current = stored.Value;
-            if (current.Status is not (PrescriptionStatus.Draft or PrescriptionStatus.Active))
-            {
-                throw new ApiProblemException(Problems.Conflict($"A {current.Status.ToString().ToLowerInvariant()} prescription cannot be changed."));
-            }
+            var current = EnsureChangeable(stored.Value);
 
             var library = await libraries.GetCurrentAsync(call.CancellationToken);
             var errors = new ValidationErrors();
@@ -131,7 +128,7 @@ public sealed partial class PrescriptionFunctions(
                 throw new ApiProblemException(Problems.Conflict($"Library {library.Version} no longer has {current.ConditionId} phase {current.Phase}."));
             }
 
-            var program = Review(library, new AssemblyRequest(current.ConditionId, current.Phase, current.Side, constraints!), proposed!);
+            var program = Review(library, current.ToAssemblyRequest() with { Constraints = constraints! }, proposed!);
             var now = clock.GetUtcNow();
             var replaced = current with
             {
@@ -151,6 +148,66 @@ public sealed partial class PrescriptionFunctions(
             var saved = await prescriptions.ReplaceAsync(replaced, stored.ETag, call.CancellationToken);
             return ApiResult.Json(saved.Value, headers: new Dictionary<string, string> { ["ETag"] = saved.ETag });
         }, cancellationToken);
+
+    [Function("ProgressPrescriptionItem")]
+    public Task<IActionResult> ProgressItem(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "prescriptions/{prescriptionId}/items/{exerciseId}/progress")] HttpRequest request,
+        string prescriptionId,
+        string exerciseId,
+        CancellationToken cancellationToken) =>
+        api.RunAsync(request, Prescribers, call => StepItemAsync(call, prescriptionId, exerciseId, ProgressionDirection.Progress), cancellationToken);
+
+    [Function("RegressPrescriptionItem")]
+    public Task<IActionResult> RegressItem(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "prescriptions/{prescriptionId}/items/{exerciseId}/regress")] HttpRequest request,
+        string prescriptionId,
+        string exerciseId,
+        CancellationToken cancellationToken) =>
+        api.RunAsync(request, Prescribers, call => StepItemAsync(call, prescriptionId, exerciseId, ProgressionDirection.Regress), cancellationToken);
+
+    /// <summary>Moves one item a step along its chain; the new exercise must keep every hard rule of the prescription.</summary>
+    private async Task<IActionResult> StepItemAsync(ApiRequest call, string prescriptionId, string exerciseId, ProgressionDirection direction)
+    {
+        var ifMatch = Preconditions.RequireIfMatch(call);
+        var stored = await FindOwnAsync(call, prescriptionId);
+        Preconditions.EnsureCurrent(ifMatch, stored);
+        var current = EnsureChangeable(stored.Value);
+        var library = await libraries.GetCurrentAsync(call.CancellationToken);
+        var phase = library.FindCondition(current.ConditionId)?.FindPhase(current.Phase)
+            ?? throw new ApiProblemException(Problems.Conflict($"Library {library.Version} no longer has {current.ConditionId} phase {current.Phase}."));
+        var items = current.Items.Concat(current.ClinicItems).ToList();
+        var step = ItemProgression.Step(library, phase, current.ToAssemblyRequest(), items, exerciseId, direction);
+        switch (step.Outcome)
+        {
+            case ProgressionOutcome.ItemNotFound:
+                throw new ApiProblemException(Problems.NotFound(step.Message));
+            case ProgressionOutcome.NoStep:
+                throw new ApiProblemException(Problems.Conflict(step.Message));
+            case ProgressionOutcome.Unsafe:
+                throw new ApiProblemException(Problems.RuleViolation(new Dictionary<string, string[]>
+                {
+                    [$"items[{items.FindIndex(i => i.ExerciseId == exerciseId)}]"] = [step.Message],
+                }));
+        }
+
+        var changed = current with
+        {
+            Items = [.. step.Items.Where(i => i.Delivery == Delivery.Home)],
+            ClinicItems = [.. step.Items.Where(i => i.Delivery == Delivery.Clinic)],
+            EstimatedMinutesPerSession = (int)Math.Ceiling(step.Items.Where(i => i.Delivery == Delivery.Home).Sum(i => i.Dose.EstimatedSeconds) / 60.0),
+            LibraryVersion = library.Version,
+            UpdatedAt = clock.GetUtcNow(),
+            UpdatedBy = call.Caller.Subject,
+            Version = current.Version + 1,
+        };
+        var saved = await prescriptions.ReplaceAsync(changed, stored.ETag, call.CancellationToken);
+        return ApiResult.Json(saved.Value, headers: new Dictionary<string, string> { ["ETag"] = saved.ETag });
+    }
+
+    private static Prescription EnsureChangeable(Prescription prescription) =>
+        prescription.Status is PrescriptionStatus.Draft or PrescriptionStatus.Active
+            ? prescription
+            : throw new ApiProblemException(Problems.Conflict($"A {prescription.Status.ToString().ToLowerInvariant()} prescription cannot be changed."));
 
     /// <summary>
     /// The prescription if it belongs to one of the caller's clinics. Only those are searched: another

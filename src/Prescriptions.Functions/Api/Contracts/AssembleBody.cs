@@ -13,4 +13,7 @@ public record AssembleBody
     public int? Phase { get; init; }
     public Side? Side { get; init; }
     public ConstraintsBody? Constraints { get; init; }
+
+    /// <summary>The patient's other conditions, each at its phase: their precautions apply too.</summary>
+    public IReadOnlyList<ConditionPhaseBody>? OtherConditions { get; init; }
 }

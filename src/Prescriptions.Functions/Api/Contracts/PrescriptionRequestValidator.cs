@@ -48,9 +48,34 @@ public static partial class PrescriptionRequestValidator
         }
 
         var constraints = ToConstraints(body.Constraints, library, errors);
+        var others = ToOtherConditions(body.OtherConditions, library, errors);
         return errors.IsEmpty && constraints is not null
-            ? new AssemblyRequest(body.ConditionId!, body.Phase!.Value, body.Side, constraints)
+            ? new AssemblyRequest(body.ConditionId!, body.Phase!.Value, body.Side, constraints) { OtherConditions = others }
             : null;
+    }
+
+    private static List<ConditionPhase> ToOtherConditions(IReadOnlyList<ConditionPhaseBody>? bodies, ExerciseLibrary library, ValidationErrors errors)
+    {
+        var others = new List<ConditionPhase>();
+        for (var i = 0; i < (bodies?.Count ?? 0); i++)
+        {
+            var other = bodies![i];
+            var condition = other?.ConditionId is { } id ? library.FindCondition(id) : null;
+            if (condition is null)
+            {
+                errors.Add($"otherConditions[{i}].conditionId", $"'{other?.ConditionId}' is not a condition of library {library.Version}");
+            }
+            else if (other!.Phase is not { } phase || condition.FindPhase(phase) is null)
+            {
+                errors.Add($"otherConditions[{i}].phase", $"must be one of {condition.Name}'s phases 1-{condition.Phases.Count}");
+            }
+            else
+            {
+                others.Add(new ConditionPhase(condition.Id, phase));
+            }
+        }
+
+        return others;
     }
 
     public static IReadOnlyList<ProposedItem>? ToProposedItems(IReadOnlyList<ItemBody>? items, ValidationErrors errors)

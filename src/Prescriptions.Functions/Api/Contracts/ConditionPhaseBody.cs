@@ -1,0 +1,3 @@
+namespace Prescriptions.Functions.Api.Contracts;
+
+public sealed record ConditionPhaseBody(string? ConditionId, int? Phase);
