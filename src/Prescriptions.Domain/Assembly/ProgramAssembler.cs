@@ -104,7 +104,8 @@ public static class ProgramAssembler
     {
         private readonly HashSet<string> chosen = new(StringComparer.Ordinal);
         private readonly HashSet<string> excluded = request.Constraints.ExcludeExerciseIds.ToHashSet(StringComparer.Ordinal);
-        private readonly Dictionary<string, int> patterns = new(StringComparer.Ordinal);
+        private readonly Dictionary<(BodyRegion, Position), int> patterns = [];
+        private readonly Dictionary<string, Dose> doses = new(StringComparer.Ordinal);
         private readonly List<PrescriptionItem> homeItems = [];
         private readonly List<PrescriptionItem> clinicItems = [];
         private readonly List<string> warnings = [];
@@ -154,7 +155,8 @@ public static class ProgramAssembler
         {
             var slot = phase.Slots[slotIndex];
             var slotName = $"Slot {slotIndex + 1} ({ClinicalText.Words(slot.Category)})";
-            var rejected = new List<(Exercise Exercise, string Reason)>();
+            var rejected = new List<Exercise>();
+            var rejectedIds = new HashSet<string>(StringComparer.Ordinal);
             var filled = 0;
             while (filled < slot.Count)
             {
@@ -164,7 +166,7 @@ public static class ProgramAssembler
                     return;
                 }
 
-                var pick = PickFromSlot(slotIndex, slot, rejected);
+                var pick = PickFromSlot(slotIndex, slot, rejected, rejectedIds);
                 if (pick is not null)
                 {
                     Add(pick, Dose(pick), Item(pick, slotIndex, Rationale(slotIndex, slot, pick)));
@@ -198,26 +200,23 @@ public static class ProgramAssembler
         /// The best eligible candidate of the slot's ranked list. Among the first few eligible ones, a movement
         /// pattern already in the program counts against a candidate, so the program varies.
         /// </summary>
-        private Exercise? PickFromSlot(int slotIndex, Slot slot, List<(Exercise, string)> rejected)
+        private Exercise? PickFromSlot(int slotIndex, Slot slot, List<Exercise> rejected, HashSet<string> rejectedIds)
         {
             var window = new List<(Exercise Exercise, int Rank)>(RankingWindow);
             var ranked = library.Candidates.For(condition.Id, phase.Number, slotIndex);
             for (var rank = 0; rank < ranked.Count && window.Count < RankingWindow; rank++)
             {
                 var exercise = ranked[rank];
-                if (chosen.Contains(exercise.Id) || excluded.Contains(exercise.Id))
+                if (chosen.Contains(exercise.Id) || excluded.Contains(exercise.Id) || rejectedIds.Contains(exercise.Id))
                 {
                     continue;
                 }
 
-                var reasons = Reasons(exercise, null);
-                if (reasons.Count > 0)
+                // Limits only tighten as the program fills (time is used up), so a rejection stands for the slot.
+                if (!IsAllowed(exercise))
                 {
-                    if (!rejected.Exists(r => r.Item1.Id == exercise.Id))
-                    {
-                        rejected.Add((exercise, reasons[0]));
-                    }
-
+                    rejectedIds.Add(exercise.Id);
+                    rejected.Add(exercise);
                     continue;
                 }
 
@@ -232,9 +231,9 @@ public static class ProgramAssembler
         }
 
         /// <summary>For an exercise the slot wanted but the patient cannot do, the first safe one down its regression chain.</summary>
-        private bool Regress(int slotIndex, Slot slot, string slotName, List<(Exercise Exercise, string Reason)> rejected)
+        private bool Regress(int slotIndex, Slot slot, string slotName, List<Exercise> rejected)
         {
-            foreach (var (wanted, reason) in rejected)
+            foreach (var wanted in rejected)
             {
                 var step = wanted;
                 for (var i = 0; i < RegressionSteps && step.RegressionId is { } easierId && library.FindExercise(easierId) is { } easier; i++)
@@ -242,6 +241,7 @@ public static class ProgramAssembler
                     step = easier;
                     if (step.Delivery == slot.Delivery && IsEligible(step))
                     {
+                        var reason = FirstReason(wanted);
                         Add(step, Dose(step), Item(step, slotIndex,
                             $"{Rationale(slotIndex, slot, step)} Regressed from {wanted.Name}, which {reason}."));
                         warnings.Add($"{slotName}: {wanted.Name} {reason}; regressed along its chain to {step.Name}.");
@@ -258,11 +258,23 @@ public static class ProgramAssembler
         {
             foreach (var category in CategoryFamilies.RelativesOf(slot.Category).Prepend(slot.Category))
             {
-                var substitute = library.InCategory(category)
-                    .Where(e => e.Delivery == slot.Delivery && IsEligible(e))
-                    .OrderByDescending(e => SlotCandidates.StaticScore(e, slot, condition) - (VarietyPenalty * patterns.GetValueOrDefault(Pattern(e))))
-                    .ThenBy(e => e.Id, StringComparer.Ordinal)
-                    .FirstOrDefault();
+                // One pass for the best: the category list is ordered by id, so the first of equal scores wins.
+                Exercise? substitute = null;
+                var best = int.MinValue;
+                foreach (var candidate in library.InCategory(category))
+                {
+                    if (candidate.Delivery != slot.Delivery)
+                    {
+                        continue;
+                    }
+
+                    var score = SlotCandidates.StaticScore(candidate, slot, condition) - (VarietyPenalty * patterns.GetValueOrDefault(Pattern(candidate)));
+                    if (score > best && IsEligible(candidate))
+                    {
+                        (substitute, best) = (candidate, score);
+                    }
+                }
+
                 if (substitute is null)
                 {
                     continue;
@@ -280,7 +292,32 @@ public static class ProgramAssembler
         }
 
         private bool IsEligible(Exercise exercise) =>
-            !chosen.Contains(exercise.Id) && !excluded.Contains(exercise.Id) && Reasons(exercise, null).Count == 0;
+            !chosen.Contains(exercise.Id) && !excluded.Contains(exercise.Id) && IsAllowed(exercise);
+
+        /// <summary>Whether the patient can have the exercise now: hard rules, equipment and time, without building any text.</summary>
+        private bool IsAllowed(Exercise exercise)
+        {
+            // The phase profile never changes a load, so the safety check needs no shaped dose; only time does.
+            if (!SafetyRules.IsSafe(exercise, precautions, null))
+            {
+                return false;
+            }
+
+            if (Constraints.Equipment is { } atHand)
+            {
+                foreach (var needed in exercise.Equipment)
+                {
+                    if (!atHand.Contains(needed))
+                    {
+                        return false;
+                    }
+                }
+            }
+
+            return exercise.Delivery != Delivery.Home || !ExceedsTime(Dose(exercise));
+        }
+
+        private string FirstReason(Exercise exercise) => Reasons(exercise, null) is [var first, ..] ? first : "is not available";
 
         /// <summary>Why the patient cannot have this exercise now (hard rules, then budgets); empty when they can.</summary>
         private List<string> Reasons(Exercise exercise, Dose? dose)
@@ -301,7 +338,15 @@ public static class ProgramAssembler
 
         private bool ExceedsTime(Dose dose) => BudgetSeconds is { } budget && usedSeconds + dose.EstimatedSeconds > budget;
 
-        private Dose Dose(Exercise exercise) => DoseFor(exercise, phase.DoseProfile, request.Side);
+        private Dose Dose(Exercise exercise)
+        {
+            if (!doses.TryGetValue(exercise.Id, out var dose))
+            {
+                doses[exercise.Id] = dose = DoseFor(exercise, phase.DoseProfile, request.Side);
+            }
+
+            return dose;
+        }
 
         private static PrescriptionItem Item(Exercise exercise, int slotIndex, string rationale) => new()
         {
@@ -330,7 +375,7 @@ public static class ProgramAssembler
         }
 
         /// <summary>A movement pattern, roughly: where in the body, in which position.</summary>
-        private static string Pattern(Exercise exercise) => $"{exercise.BodyRegions[0]}|{exercise.Position}";
+        private static (BodyRegion, Position) Pattern(Exercise exercise) => (exercise.BodyRegions[0], exercise.Position);
 
         private string Rationale(int slotIndex, Slot slot, Exercise exercise)
         {
@@ -341,10 +386,10 @@ public static class ProgramAssembler
                 $"Slot {slotIndex + 1} of phase {phase.Number} ({ClinicalText.Words(slot.Category)}{purpose}): difficulty {exercise.Difficulty} for a target of {slot.MinDifficulty}-{slot.MaxDifficulty}, {fit}, done {(exercise.Delivery == Delivery.Home ? "at home" : "in clinic")}. Checked: {checkedLimits}.");
         }
 
-        private static string Summarize(List<(Exercise Exercise, string Reason)> rejected) =>
+        private string Summarize(List<Exercise> rejected) =>
             rejected.Count == 0
                 ? "no candidates left"
-                : string.Join("; ", rejected.Take(3).Select(r => $"{r.Exercise.Name} {r.Reason}")) + (rejected.Count > 3 ? $"; and {rejected.Count - 3} more" : string.Empty);
+                : string.Join("; ", rejected.Take(3).Select(e => $"{e.Name} {FirstReason(e)}")) + (rejected.Count > 3 ? $"; and {rejected.Count - 3} more" : string.Empty);
 
         private static string DescribeLimits(Precautions precautions, PatientConstraints constraints)
         {

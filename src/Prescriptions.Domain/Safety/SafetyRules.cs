@@ -54,7 +54,47 @@ public static class SafetyRules
         return violations ?? (IReadOnlyList<RuleViolation>)[];
     }
 
-    public static bool IsSafe(Exercise exercise, Precautions precautions) => Check(exercise, precautions).Count == 0;
+    public static bool IsSafe(Exercise exercise, Precautions precautions) => IsSafe(exercise, precautions, null);
+
+    /// <summary>The same rules as <see cref="Check"/>, answered without building any text (the engine's hot path).</summary>
+    public static bool IsSafe(Exercise exercise, Precautions precautions, Dose? dose)
+    {
+        ArgumentNullException.ThrowIfNull(exercise);
+        ArgumentNullException.ThrowIfNull(precautions);
+        if (exercise.WeightBearing > precautions.WeightBearing)
+        {
+            return false;
+        }
+
+        foreach (var limit in precautions.RomLimits)
+        {
+            foreach (var demand in exercise.JointMotions)
+            {
+                if (demand.Joint == limit.Joint && demand.Motion == limit.Motion && demand.Degrees > limit.MaxDegrees)
+                {
+                    return false;
+                }
+            }
+        }
+
+        if (precautions.LiftingLimitKg is { } maxKg && (dose ?? exercise.DefaultDose).Load?.Kilograms is { } kg && kg > maxKg)
+        {
+            return false;
+        }
+
+        foreach (var tag in precautions.Tags)
+        {
+            foreach (var contraindication in exercise.Contraindications)
+            {
+                if (string.Equals(tag, contraindication, StringComparison.Ordinal))
+                {
+                    return false;
+                }
+            }
+        }
+
+        return true;
+    }
 
     /// <summary>The stricter of two sets of precautions: least weight bearing, tightest caps, lowest lifting limit, all tags.</summary>
     public static Precautions Combine(Precautions first, Precautions second)

@@ -1,0 +1,3 @@
+using BenchmarkDotNet.Running;
+
+BenchmarkSwitcher.FromAssembly(typeof(Prescriptions.Benchmarks.AssemblyBenchmarks).Assembly).Run(args);
