@@ -49,6 +49,7 @@ public static class ServiceCollectionExtensions
         services.Configure<TenancyOptions>(configuration.GetSection(TenancyOptions.SectionName));
         services.AddSingleton<CallerFactory>();
         services.AddSingleton<ApiHandler>();
+        services.AddSingleton<Api.OwnPrescriptions>();
         return services;
     }
 

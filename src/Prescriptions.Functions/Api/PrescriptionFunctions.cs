@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
@@ -12,10 +11,11 @@ using Prescriptions.Functions.Http;
 namespace Prescriptions.Functions.Api;
 
 /// <summary>Assemble (preview), create and read prescriptions, always within the caller's clinics.</summary>
-public sealed partial class PrescriptionFunctions(
+public sealed class PrescriptionFunctions(
     ApiHandler api,
     ILibraryProvider libraries,
     IPrescriptionRepository prescriptions,
+    OwnPrescriptions ownPrescriptions,
     TimeProvider clock)
 {
     private static readonly ApiAccess Prescribers = ApiAccess.Roles(Roles.Therapist, Roles.Partner);
@@ -55,7 +55,7 @@ public sealed partial class PrescriptionFunctions(
             var now = clock.GetUtcNow();
             var prescription = new Prescription
             {
-                Id = NewId(),
+                Id = OwnPrescriptions.NewId(),
                 ClinicId = clinicId,
                 PatientId = body.PatientId!,
                 ConditionId = program.ConditionId,
@@ -94,7 +94,7 @@ public sealed partial class PrescriptionFunctions(
         CancellationToken cancellationToken) =>
         api.RunAsync(request, Prescribers, async call =>
         {
-            var found = await FindOwnAsync(call, prescriptionId);
+            var found = await ownPrescriptions.FindAsync(call, prescriptionId);
             return ApiResult.Json(found.Value, headers: new Dictionary<string, string> { ["ETag"] = found.ETag });
         }, cancellationToken);
 
@@ -107,7 +107,7 @@ public sealed partial class PrescriptionFunctions(
         {
             var ifMatch = Preconditions.RequireIfMatch(call);
             var body = await call.ReadJsonAsync<ReplacePrescriptionBody>();
-            var stored = await FindOwnAsync(call, prescriptionId);
+            var stored = await ownPrescriptions.FindAsync(call, prescriptionId);
             Preconditions.EnsureCurrent(ifMatch, stored);
             var current = EnsureChangeable(stored.Value);
 
@@ -169,7 +169,7 @@ public sealed partial class PrescriptionFunctions(
     private async Task<IActionResult> StepItemAsync(ApiRequest call, string prescriptionId, string exerciseId, ProgressionDirection direction)
     {
         var ifMatch = Preconditions.RequireIfMatch(call);
-        var stored = await FindOwnAsync(call, prescriptionId);
+        var stored = await ownPrescriptions.FindAsync(call, prescriptionId);
         Preconditions.EnsureCurrent(ifMatch, stored);
         var current = EnsureChangeable(stored.Value);
         var library = await libraries.GetCurrentAsync(call.CancellationToken);
@@ -208,26 +208,6 @@ public sealed partial class PrescriptionFunctions(
         prescription.Status is PrescriptionStatus.Draft or PrescriptionStatus.Active
             ? prescription
             : throw new ApiProblemException(Problems.Conflict($"A {prescription.Status.ToString().ToLowerInvariant()} prescription cannot be changed."));
-
-    /// <summary>
-    /// The prescription if it belongs to one of the caller's clinics. Only those are searched: another
-    /// clinic's prescription is simply not found, so its existence is never revealed.
-    /// </summary>
-    private async Task<Versioned<Prescription>> FindOwnAsync(ApiRequest call, string prescriptionId)
-    {
-        if (PrescriptionId().IsMatch(prescriptionId))
-        {
-            foreach (var clinicId in call.Caller.ClinicIds)
-            {
-                if (await prescriptions.FindAsync(clinicId, prescriptionId, call.CancellationToken) is { } found)
-                {
-                    return found;
-                }
-            }
-        }
-
-        throw new ApiProblemException(Problems.NotFound($"No prescription '{prescriptionId}'."));
-    }
 
     private static AssembledProgram Assemble(ExerciseLibrary library, AssemblyRequest request)
     {
@@ -295,8 +275,5 @@ public sealed partial class PrescriptionFunctions(
             : throw new ApiProblemException(Problems.Validation("clinicId", $"is required: you act for {caller.ClinicIds.Count} clinics"));
     }
 
-    private static string NewId() => $"rx-{Guid.CreateVersion7():N}";
 
-    [GeneratedRegex("^rx-[0-9a-f]{32}$")]
-    private static partial Regex PrescriptionId();
 }
