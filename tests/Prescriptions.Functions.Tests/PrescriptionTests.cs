@@ -106,7 +106,7 @@ public sealed class PrescriptionTests(ApiFixture fixture)
     }
 
     [Fact]
-    public async Task Each_write_stores_the_prescription_and_its_patient_index_together()
+    public async Task Each_write_stores_the_prescription_its_patient_row_audit_and_event_together()
     {
         var token = Api.Token(Roles.Partner, "clinic-b", "ehr-b");
 
@@ -121,7 +121,9 @@ public sealed class PrescriptionTests(ApiFixture fixture)
 
         var id = created.GetProperty("id").GetString()!;
         Assert.Contains(rows, row => row.RowKey == $"rx|{id}");
-        Assert.Contains(rows, row => row.RowKey.StartsWith("patient|p-index|", StringComparison.Ordinal) && row.GetString("PrescriptionId") == id);
+        Assert.Contains(rows, row => row.RowKey.StartsWith("patient|p-index|", StringComparison.Ordinal) && row.RowKey.EndsWith($"|{id}", StringComparison.Ordinal));
+        Assert.Contains(rows, row => row.RowKey.StartsWith($"audit|{id}|", StringComparison.Ordinal));
+        Assert.Contains(rows, row => row.RowKey.StartsWith("outbox|", StringComparison.Ordinal) && row.GetString("Document0")!.Contains(id, StringComparison.Ordinal));
     }
 
     private async Task<int> CountRowsAsync(string clinicId)

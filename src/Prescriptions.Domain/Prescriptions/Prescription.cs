@@ -26,6 +26,9 @@ public sealed record Prescription
     public int? Weeks { get; init; }
     public string? ExternalId { get; init; }
     public FollowUp? FollowUp { get; init; }
+
+    /// <summary>When the current phase began (activation, then each advance); readiness counts days from here.</summary>
+    public DateTimeOffset? PhaseStartedAt { get; init; }
     public required DateTimeOffset CreatedAt { get; init; }
     public required string CreatedBy { get; init; }
     public required DateTimeOffset UpdatedAt { get; init; }

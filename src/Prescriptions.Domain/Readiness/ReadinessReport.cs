@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace Prescriptions.Domain.Readiness;
 
 /// <summary>
@@ -6,5 +8,6 @@ namespace Prescriptions.Domain.Readiness;
 /// </summary>
 public sealed record ReadinessReport(int Phase, bool Ready, int DaysInPhase, int MinDays, IReadOnlyList<CriterionReadiness> Criteria)
 {
+    [JsonIgnore]
     public IEnumerable<CriterionReadiness> Unmet => Criteria.Where(c => c.Status != CriterionStatus.Met);
 }

@@ -48,6 +48,10 @@ public sealed partial class ApiHandler(CallerFactory callers, ILogger<ApiHandler
         {
             return Answer(Problems.ServiceUnavailable("No exercise library has been published to this environment yet."), request, correlationId);
         }
+        catch (InvalidContinuationTokenException)
+        {
+            return Answer(Problems.Validation("continuationToken", "is not a token this API issued"), request, correlationId);
+        }
         catch (StaleVersionException)
         {
             return Answer(Problems.PreconditionFailed(), request, correlationId);

@@ -1,3 +1,5 @@
+using System.Buffers.Text;
+using System.Text;
 using System.Text.Json;
 using Azure.Data.Tables;
 using Prescriptions.Domain.Prescriptions;
@@ -6,11 +8,15 @@ using Prescriptions.Domain.Serialization;
 namespace Prescriptions.Storage.Prescriptions;
 
 /// <summary>
-/// Table layout, one partition per clinic so that a clinic's writes can share a batch transaction:
+/// Table layout, one partition per clinic so that everything one change writes shares a batch transaction:
 /// <list type="bullet">
-/// <item><c>rx|{id}</c>: the prescription; the document as JSON split over Document0..n (a string property holds 32K characters), plus columns to filter on.</item>
-/// <item><c>patient|{patientId}|{inverted ticks}|{id}</c>: an index row, so a patient's prescriptions read newest first.</item>
+/// <item><c>rx|{id}</c>: the prescription (JSON over Document0..n: a string property holds 32K characters).</item>
+/// <item><c>patient|{patientId}|{inverted ticks}|{id}</c> and <c>ext|{externalId}|{inverted ticks}|{id}</c>: copies kept
+/// in step with every write, so a patient's or an EHR id's prescriptions read newest first in one range query.</item>
+/// <item><c>audit|{id}|{inverted ticks}|{version}</c>, <c>outbox|{event id}</c>, <c>idem|{caller}|{key}</c>,
+/// <c>measure|{id}|{inverted ticks}|{n}</c>: the audit trail, the partner events to deliver, idempotency records, measurements.</item>
 /// </list>
+/// Free-text parts of keys (external ids, callers, idempotency keys) are base64url-encoded: table keys forbid / \ # ?.
 /// </summary>
 internal static class PrescriptionEntity
 {
@@ -19,24 +25,57 @@ internal static class PrescriptionEntity
 
     public static string RowKey(string prescriptionId) => $"rx|{prescriptionId}";
 
-    public static string PatientIndexRowKey(Prescription prescription) =>
-        $"patient|{prescription.PatientId}|{DateTimeOffset.MaxValue.UtcTicks - prescription.CreatedAt.UtcTicks:D19}|{prescription.Id}";
+    public static string PatientPrefix(string patientId) => $"patient|{patientId}|";
 
-    public static TableEntity ToEntity(Prescription prescription)
+    public static string ExternalPrefix(string externalId) => $"ext|{Encode(externalId)}|";
+
+    public static string AuditPrefix(string prescriptionId) => $"audit|{prescriptionId}|";
+
+    public static string MeasurementPrefix(string prescriptionId) => $"measure|{prescriptionId}|";
+
+    public static string IdempotencyKey(string caller, string key) => $"idem|{Encode(caller)}|{Encode(key)}";
+
+    public static string Newest(DateTimeOffset at) => $"{DateTimeOffset.MaxValue.UtcTicks - at.UtcTicks:D19}";
+
+    /// <summary>The end of a prefix range: '}' sorts just after '|'.</summary>
+    public static string RangeEnd(string prefix) => prefix[..^1] + "}";
+
+    public static TableEntity ToEntity(Prescription prescription) => Document(new TableEntity(prescription.ClinicId, RowKey(prescription.Id))
     {
-        var entity = new TableEntity(prescription.ClinicId, RowKey(prescription.Id))
+        ["Kind"] = "prescription",
+        ["PatientId"] = prescription.PatientId,
+        ["Status"] = prescription.Status.ToString(),
+        ["ExternalId"] = prescription.ExternalId,
+        ["UpdatedAt"] = prescription.UpdatedAt,
+        ["Version"] = prescription.Version,
+    }, prescription);
+
+    public static TableEntity ToPatientEntity(Prescription prescription) => Document(
+        new TableEntity(prescription.ClinicId, $"{PatientPrefix(prescription.PatientId)}{Newest(prescription.CreatedAt)}|{prescription.Id}") { ["Kind"] = "patientIndex" },
+        prescription);
+
+    public static TableEntity ToExternalEntity(Prescription prescription) => Document(
+        new TableEntity(prescription.ClinicId, $"{ExternalPrefix(prescription.ExternalId!)}{Newest(prescription.CreatedAt)}|{prescription.Id}") { ["Kind"] = "externalIndex" },
+        prescription);
+
+    public static TableEntity ToDocumentEntity<T>(string partitionKey, string rowKey, string kind, T value) =>
+        Document(new TableEntity(partitionKey, rowKey) { ["Kind"] = kind }, value);
+
+    public static T FromEntity<T>(TableEntity entity)
+    {
+        var json = new StringBuilder();
+        for (var chunk = 0; entity.GetString($"{DocumentProperty}{chunk}") is { } part; chunk++)
         {
-            ["Kind"] = "prescription",
-            ["PatientId"] = prescription.PatientId,
-            ["ConditionId"] = prescription.ConditionId,
-            ["Phase"] = prescription.Phase,
-            ["Status"] = prescription.Status.ToString(),
-            ["ExternalId"] = prescription.ExternalId,
-            ["CreatedAt"] = prescription.CreatedAt,
-            ["UpdatedAt"] = prescription.UpdatedAt,
-            ["Version"] = prescription.Version,
-        };
-        var json = JsonSerializer.Serialize(prescription, DomainJson.Options);
+            json.Append(part);
+        }
+
+        return JsonSerializer.Deserialize<T>(json.ToString(), DomainJson.Options)
+            ?? throw new InvalidDataException($"Row {entity.RowKey} has no document.");
+    }
+
+    private static TableEntity Document<T>(TableEntity entity, T value)
+    {
+        var json = JsonSerializer.Serialize(value, DomainJson.Options);
         for (int i = 0, chunk = 0; i < json.Length; i += ChunkLength, chunk++)
         {
             entity[$"{DocumentProperty}{chunk}"] = json.Substring(i, Math.Min(ChunkLength, json.Length - i));
@@ -45,19 +84,5 @@ internal static class PrescriptionEntity
         return entity;
     }
 
-    public static TableEntity ToPatientIndexEntity(Prescription prescription) =>
-        new(prescription.ClinicId, PatientIndexRowKey(prescription))
-        {
-            ["Kind"] = "patientIndex",
-            ["PrescriptionId"] = prescription.Id,
-        };
-
-    public static Prescription FromEntity(TableEntity entity)
-    {
-        var json = string.Concat(Enumerable.Range(0, int.MaxValue)
-            .Select(chunk => entity.GetString($"{DocumentProperty}{chunk}"))
-            .TakeWhile(part => part is not null));
-        return JsonSerializer.Deserialize<Prescription>(json, DomainJson.Options)
-            ?? throw new InvalidDataException($"Prescription {entity.RowKey} has no document.");
-    }
+    private static string Encode(string text) => Base64Url.EncodeToString(Encoding.UTF8.GetBytes(text));
 }

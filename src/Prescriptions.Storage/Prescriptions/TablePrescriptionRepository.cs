@@ -1,56 +1,63 @@
+using System.Buffers.Text;
+using System.Text;
 using Azure;
 using Azure.Data.Tables;
 using Microsoft.Extensions.Options;
+using Prescriptions.Domain.Lifecycle;
 using Prescriptions.Domain.Prescriptions;
 
 namespace Prescriptions.Storage.Prescriptions;
 
-/// <summary>Prescriptions in Table Storage. Writes that touch several rows are one batch transaction (same partition).</summary>
+/// <summary>Prescriptions in Table Storage. Every change is one batch transaction within the clinic's partition.</summary>
 public sealed class TablePrescriptionRepository(TableServiceClient tables, IOptions<PrescriptionStorageOptions> options) : IPrescriptionRepository
 {
     private readonly TableClient table = tables.GetTableClient(options.Value.TableName);
     private readonly TableProvisioning provisioning = new(tables.GetTableClient(options.Value.TableName));
 
-    public Task<Versioned<Prescription>> CreateAsync(Prescription prescription, CancellationToken cancellationToken)
+    public Task<Versioned<Prescription>> CreateAsync(PrescriptionWrite write, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(prescription);
-        return StorageCall.RunAsync(async () =>
+        ArgumentNullException.ThrowIfNull(write);
+        var prescription = write.Prescription;
+        var batch = new List<TableTransactionAction>
         {
-            await provisioning.EnsureCreatedAsync(cancellationToken);
-            var entity = PrescriptionEntity.ToEntity(prescription);
-            TableTransactionAction[] batch =
-            [
-                new(TableTransactionActionType.Add, entity),
-                new(TableTransactionActionType.Add, PrescriptionEntity.ToPatientIndexEntity(prescription)),
-            ];
-            try
-            {
-                var response = await table.SubmitTransactionAsync(batch, cancellationToken);
-                return new Versioned<Prescription>(prescription, response.Value[0].Headers.ETag?.ToString() ?? string.Empty);
-            }
-            catch (TableTransactionFailedException failed) when (failed.Status == 409)
-            {
-                throw new ConcurrencyConflictException($"Prescription {prescription.Id} already exists.", failed);
-            }
-        }, cancellationToken);
+            new(TableTransactionActionType.Add, PrescriptionEntity.ToEntity(prescription)),
+            new(TableTransactionActionType.Add, PrescriptionEntity.ToPatientEntity(prescription)),
+        };
+        if (prescription.ExternalId is not null)
+        {
+            batch.Add(new(TableTransactionActionType.Add, PrescriptionEntity.ToExternalEntity(prescription)));
+        }
+
+        AddRecords(batch, write);
+        if (write.Idempotency is { } idempotency)
+        {
+            batch.Add(new(TableTransactionActionType.Add, PrescriptionEntity.ToDocumentEntity(
+                prescription.ClinicId, PrescriptionEntity.IdempotencyKey(idempotency.Caller, idempotency.Key), "idempotency", idempotency)));
+        }
+
+        return SubmitAsync(batch, prescription, failed => failed.Status == 409
+            ? new ConcurrencyConflictException($"Prescription {prescription.Id} or its idempotency key already exists.", failed)
+            : null, cancellationToken);
     }
 
-    public Task<Versioned<Prescription>> ReplaceAsync(Prescription prescription, string ifMatch, CancellationToken cancellationToken)
+    public Task<Versioned<Prescription>> ReplaceAsync(PrescriptionWrite write, string ifMatch, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(prescription);
-        return StorageCall.RunAsync(async () =>
+        ArgumentNullException.ThrowIfNull(write);
+        var prescription = write.Prescription;
+        var batch = new List<TableTransactionAction>
         {
-            await provisioning.EnsureCreatedAsync(cancellationToken);
-            try
-            {
-                var response = await table.UpdateEntityAsync(PrescriptionEntity.ToEntity(prescription), new ETag(ifMatch), TableUpdateMode.Replace, cancellationToken);
-                return new Versioned<Prescription>(prescription, response.Headers.ETag?.ToString() ?? string.Empty);
-            }
-            catch (RequestFailedException failed) when (failed.Status is 412 or 404)
-            {
-                throw new StaleVersionException($"Prescription {prescription.Id} changed since version {ifMatch}.", failed);
-            }
-        }, cancellationToken);
+            new(TableTransactionActionType.UpdateReplace, PrescriptionEntity.ToEntity(prescription), new ETag(ifMatch)),
+            new(TableTransactionActionType.UpsertReplace, PrescriptionEntity.ToPatientEntity(prescription)),
+        };
+        if (prescription.ExternalId is not null)
+        {
+            batch.Add(new(TableTransactionActionType.UpsertReplace, PrescriptionEntity.ToExternalEntity(prescription)));
+        }
+
+        AddRecords(batch, write);
+        return SubmitAsync(batch, prescription, failed => failed.Status is 412 or 404 || failed.FailedTransactionActionIndex == 0
+            ? new StaleVersionException($"Prescription {prescription.Id} changed since version {ifMatch}.", failed)
+            : null, cancellationToken);
     }
 
     public Task<Versioned<Prescription>?> FindAsync(string clinicId, string prescriptionId, CancellationToken cancellationToken) =>
@@ -59,7 +66,125 @@ public sealed class TablePrescriptionRepository(TableServiceClient tables, IOpti
             await provisioning.EnsureCreatedAsync(cancellationToken);
             var response = await table.GetEntityIfExistsAsync<TableEntity>(clinicId, PrescriptionEntity.RowKey(prescriptionId), cancellationToken: cancellationToken);
             return response.HasValue && response.Value is { } entity
-                ? new Versioned<Prescription>(PrescriptionEntity.FromEntity(entity), entity.ETag.ToString())
+                ? new Versioned<Prescription>(PrescriptionEntity.FromEntity<Prescription>(entity), entity.ETag.ToString())
                 : null;
+        }, cancellationToken);
+
+    public Task<ResultPage<Prescription>> ListByPatientAsync(string clinicId, string patientId, int pageSize, string? continuationToken, CancellationToken cancellationToken) =>
+        PageAsync<Prescription>(clinicId, PrescriptionEntity.PatientPrefix(patientId), pageSize, continuationToken, cancellationToken);
+
+    public async Task<IReadOnlyList<Prescription>> FindByExternalIdAsync(string clinicId, string externalId, CancellationToken cancellationToken)
+    {
+        var page = await PageAsync<Prescription>(clinicId, PrescriptionEntity.ExternalPrefix(externalId), 200, null, cancellationToken);
+        return page.Items;
+    }
+
+    public Task<ResultPage<AuditEntry>> HistoryAsync(string clinicId, string prescriptionId, int pageSize, string? continuationToken, CancellationToken cancellationToken) =>
+        PageAsync<AuditEntry>(clinicId, PrescriptionEntity.AuditPrefix(prescriptionId), pageSize, continuationToken, cancellationToken);
+
+    public Task<IdempotencyRecord?> FindIdempotencyAsync(string clinicId, string caller, string key, CancellationToken cancellationToken) =>
+        StorageCall.RunAsync(async () =>
+        {
+            await provisioning.EnsureCreatedAsync(cancellationToken);
+            var response = await table.GetEntityIfExistsAsync<TableEntity>(clinicId, PrescriptionEntity.IdempotencyKey(caller, key), cancellationToken: cancellationToken);
+            return response.HasValue && response.Value is { } entity ? PrescriptionEntity.FromEntity<IdempotencyRecord>(entity) : null;
+        }, cancellationToken);
+
+    public Task AddMeasurementAsync(string clinicId, string prescriptionId, Measurement measurement, AuditEntry audit, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(measurement);
+        ArgumentNullException.ThrowIfNull(audit);
+        var rowKey = $"{PrescriptionEntity.MeasurementPrefix(prescriptionId)}{PrescriptionEntity.Newest(measurement.RecordedAt)}|{Guid.NewGuid():N}";
+        List<TableTransactionAction> batch =
+        [
+            new(TableTransactionActionType.Add, PrescriptionEntity.ToDocumentEntity(clinicId, rowKey, "measurement", measurement)),
+            new(TableTransactionActionType.Add, AuditEntity(clinicId, audit)),
+        ];
+        return StorageCall.RunAsync(async () =>
+        {
+            await provisioning.EnsureCreatedAsync(cancellationToken);
+            await table.SubmitTransactionAsync(batch, cancellationToken);
+        }, cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<Measurement>> MeasurementsAsync(string clinicId, string prescriptionId, CancellationToken cancellationToken)
+    {
+        var measurements = new List<Measurement>();
+        string? token = null;
+        do
+        {
+            var page = await PageAsync<Measurement>(clinicId, PrescriptionEntity.MeasurementPrefix(prescriptionId), 200, token, cancellationToken);
+            measurements.AddRange(page.Items);
+            token = page.ContinuationToken;
+        }
+        while (token is not null);
+
+        return measurements;
+    }
+
+    private static void AddRecords(List<TableTransactionAction> batch, PrescriptionWrite write)
+    {
+        var clinicId = write.Prescription.ClinicId;
+        batch.Add(new(TableTransactionActionType.Add, AuditEntity(clinicId, write.Audit)));
+        foreach (var @event in write.Events)
+        {
+            var outbox = PrescriptionEntity.ToDocumentEntity(clinicId, $"outbox|{@event.Id}", "outbox", @event);
+            outbox["Attempts"] = 0;
+            outbox["NextAttemptAt"] = @event.OccurredAt;
+            batch.Add(new(TableTransactionActionType.Add, outbox));
+        }
+    }
+
+    private static TableEntity AuditEntity(string clinicId, AuditEntry audit) => PrescriptionEntity.ToDocumentEntity(
+        clinicId, $"{PrescriptionEntity.AuditPrefix(audit.PrescriptionId)}{PrescriptionEntity.Newest(audit.At)}|{audit.Version:D6}|{Guid.NewGuid():N}", "audit", audit);
+
+    private Task<Versioned<Prescription>> SubmitAsync(
+        List<TableTransactionAction> batch,
+        Prescription prescription,
+        Func<TableTransactionFailedException, Exception?> translate,
+        CancellationToken cancellationToken) =>
+        StorageCall.RunAsync(async () =>
+        {
+            await provisioning.EnsureCreatedAsync(cancellationToken);
+            try
+            {
+                var response = await table.SubmitTransactionAsync(batch, cancellationToken);
+                return new Versioned<Prescription>(prescription, response.Value[0].Headers.ETag?.ToString() ?? string.Empty);
+            }
+            catch (TableTransactionFailedException failed) when (translate(failed) is { } translated)
+            {
+                throw translated;
+            }
+        }, cancellationToken);
+
+    private Task<ResultPage<T>> PageAsync<T>(string clinicId, string prefix, int pageSize, string? continuationToken, CancellationToken cancellationToken) =>
+        StorageCall.RunAsync(async () =>
+        {
+            await provisioning.EnsureCreatedAsync(cancellationToken);
+            var filter = TableClient.CreateQueryFilter($"PartitionKey eq {clinicId} and RowKey ge {prefix} and RowKey lt {PrescriptionEntity.RangeEnd(prefix)}");
+            string? sdkToken;
+            try
+            {
+                sdkToken = continuationToken is null ? null : Encoding.UTF8.GetString(Base64Url.DecodeFromChars(continuationToken));
+            }
+            catch (FormatException exception)
+            {
+                throw new InvalidContinuationTokenException("The continuation token is not one this API issued.", exception);
+            }
+
+            try
+            {
+                await foreach (var page in table.QueryAsync<TableEntity>(filter, pageSize, cancellationToken: cancellationToken).AsPages(sdkToken, pageSize))
+                {
+                    var next = page.ContinuationToken is null ? null : Base64Url.EncodeToString(Encoding.UTF8.GetBytes(page.ContinuationToken));
+                    return new ResultPage<T>([.. page.Values.Select(PrescriptionEntity.FromEntity<T>)], next);
+                }
+            }
+            catch (RequestFailedException failed) when (failed.Status == 400 && sdkToken is not null)
+            {
+                throw new InvalidContinuationTokenException("Storage refused the continuation token.", failed);
+            }
+
+            return new ResultPage<T>([], null);
         }, cancellationToken);
 }

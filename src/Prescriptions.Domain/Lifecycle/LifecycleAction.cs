@@ -1,0 +1,10 @@
+namespace Prescriptions.Domain.Lifecycle;
+
+public enum LifecycleAction
+{
+    Activate,
+    Complete,
+    Cancel,
+    Advance,
+    Update,
+}
