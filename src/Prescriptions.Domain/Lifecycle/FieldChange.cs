@@ -1,4 +1,4 @@
 namespace Prescriptions.Domain.Lifecycle;
 
 /// <summary>One field a change touched, with short readable values before and after.</summary>
-public sealed record FieldChange(string Field, string? From, string? To);
+public sealed record FieldChange(string Field, string? From = null, string? To = null);

@@ -28,23 +28,23 @@ public static class ReadinessEvaluator
         var goal = string.Create(CultureInfo.InvariantCulture, $"{criterion.Measure} {Symbol(criterion.Comparator)} {criterion.Threshold} {criterion.Unit}");
         if (evidence is null)
         {
-            return new(criterion, CriterionStatus.Unknown, null, $"No {criterion.Measure} recorded yet; the goal is {goal}.");
+            return new(criterion, CriterionStatus.Unknown, $"No {criterion.Measure} recorded yet; the goal is {goal}.");
         }
 
         if (now - evidence.RecordedAt > maxAge)
         {
-            return new(criterion, CriterionStatus.Unknown, evidence,
-                string.Create(CultureInfo.InvariantCulture, $"The latest {criterion.Measure} ({evidence.Value} {evidence.Unit}) is from {evidence.RecordedAt:yyyy-MM-dd}, older than {maxAge.TotalDays:0} days."));
+            return new(criterion, CriterionStatus.Unknown,
+                string.Create(CultureInfo.InvariantCulture, $"The latest {criterion.Measure} ({evidence.Value} {evidence.Unit}) is from {evidence.RecordedAt:yyyy-MM-dd}, older than {maxAge.TotalDays:0} days."), evidence);
         }
 
         if (!string.Equals(evidence.Unit, criterion.Unit, StringComparison.OrdinalIgnoreCase))
         {
-            return new(criterion, CriterionStatus.Unknown, evidence, $"The latest {criterion.Measure} is in {evidence.Unit}; the criterion needs {criterion.Unit}.");
+            return new(criterion, CriterionStatus.Unknown, $"The latest {criterion.Measure} is in {evidence.Unit}; the criterion needs {criterion.Unit}.", evidence);
         }
 
         var met = criterion.IsMetBy(evidence.Value);
-        return new(criterion, met ? CriterionStatus.Met : CriterionStatus.NotMet, evidence,
-            string.Create(CultureInfo.InvariantCulture, $"{evidence.Value} {evidence.Unit} on {evidence.RecordedAt:yyyy-MM-dd} ({evidence.Source}); the goal is {goal}."));
+        return new(criterion, met ? CriterionStatus.Met : CriterionStatus.NotMet,
+            string.Create(CultureInfo.InvariantCulture, $"{evidence.Value} {evidence.Unit} on {evidence.RecordedAt:yyyy-MM-dd} ({evidence.Source}); the goal is {goal}."), evidence);
     }
 
     private static string Symbol(Comparator comparator) => comparator switch

@@ -16,7 +16,8 @@ internal static class HttpParameterBinders
     private static ParameterBinder<HttpContext> Create(
         HttpFunctionDescriptor function, System.Reflection.ParameterInfo parameter, HashSet<string> routeParameters, IServiceProviderIsService isService)
     {
-        if (parameter == function.TriggerParameter)
+        // By position: ParameterInfo instances are not guaranteed to be the same object across GetParameters calls.
+        if (parameter.Position == function.TriggerParameter.Position)
         {
             return parameter.ParameterType == typeof(HttpRequest)
                 ? (context, _) => context.Request

@@ -10,7 +10,7 @@ internal static class TimerParameterBinders
     public static ParameterBinder<TimerRun>[] Create(TimerFunctionDescriptor function, IServiceProviderIsService isService) =>
         [.. function.Method.GetParameters().Select(parameter =>
         {
-            if (parameter == function.TriggerParameter)
+            if (parameter.Position == function.TriggerParameter.Position)
             {
                 return parameter.ParameterType == typeof(TimerInfo)
                     ? (run, _) => run.Info

@@ -1,4 +1,4 @@
 namespace Prescriptions.Functions.Api.Contracts;
 
 /// <summary>The body of POST .../advance: to advance with unmet criteria, say so and why.</summary>
-public sealed record AdvanceBody(bool? Override, string? Reason);
+public sealed record AdvanceBody(bool? Override = null, string? Reason = null);

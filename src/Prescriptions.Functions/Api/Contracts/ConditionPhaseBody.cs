@@ -1,3 +1,3 @@
 namespace Prescriptions.Functions.Api.Contracts;
 
-public sealed record ConditionPhaseBody(string? ConditionId, int? Phase);
+public sealed record ConditionPhaseBody(string? ConditionId = null, int? Phase = null);

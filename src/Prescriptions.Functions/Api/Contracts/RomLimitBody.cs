@@ -2,4 +2,4 @@ using Prescriptions.Domain.Library;
 
 namespace Prescriptions.Functions.Api.Contracts;
 
-public sealed record RomLimitBody(Joint? Joint, Motion? Motion, int? MaxDegrees);
+public sealed record RomLimitBody(Joint? Joint = null, Motion? Motion = null, int? MaxDegrees = null);
