@@ -37,6 +37,24 @@ public sealed record Prescription
     /// <summary>Increases by one with every stored change.</summary>
     public required int Version { get; init; }
 
+    /// <summary>The same prescription holding an assembled (or reviewed) program.</summary>
+    public Prescription WithProgram(AssembledProgram program)
+    {
+        ArgumentNullException.ThrowIfNull(program);
+        return this with
+        {
+            Items = program.Items,
+            ClinicItems = program.ClinicItems,
+            Warnings = program.Warnings,
+            EstimatedMinutesPerSession = program.EstimatedMinutesPerSession,
+            LibraryVersion = program.LibraryVersion,
+        };
+    }
+
+    /// <summary>The next stored version: who changed it and when.</summary>
+    public Prescription ChangedBy(string subject, DateTimeOffset at) =>
+        this with { UpdatedAt = at, UpdatedBy = subject, Version = Version + 1 };
+
     /// <summary>The engine's request this prescription answers, for re-checks and re-assembly.</summary>
     public AssemblyRequest ToAssemblyRequest() => new(ConditionId, Phase, Side, Constraints) { OtherConditions = OtherConditions };
 }

@@ -72,10 +72,8 @@ public sealed class PrescriptionFunctions(
                 Constraints = assembly!.Constraints,
                 OtherConditions = assembly.OtherConditions,
                 Items = program.Items,
-                ClinicItems = program.ClinicItems,
-                Warnings = program.Warnings,
                 EstimatedMinutesPerSession = program.EstimatedMinutesPerSession,
-                LibraryVersion = library.Version,
+                LibraryVersion = program.LibraryVersion,
                 StartDate = body.StartDate,
                 Weeks = body.Weeks,
                 ExternalId = body.ExternalId,
@@ -85,7 +83,7 @@ public sealed class PrescriptionFunctions(
                 UpdatedAt = now,
                 UpdatedBy = call.Caller.Subject,
                 Version = 1,
-            };
+            }.WithProgram(program);
             var idempotency = idempotencyKey is null
                 ? null
                 : new IdempotencyRecord(call.Caller.Subject, idempotencyKey, fingerprint, prescription.Id, StatusCodes.Status201Created, now);
@@ -136,22 +134,9 @@ public sealed class PrescriptionFunctions(
             errors.ThrowIfAny();
 
             var program = ProgramChecks.Review(library, current.ToAssemblyRequest() with { Constraints = constraints! }, proposed!);
-            var now = clock.GetUtcNow();
-            var replaced = current with
-            {
-                Constraints = constraints!,
-                Items = program.Items,
-                ClinicItems = program.ClinicItems,
-                Warnings = program.Warnings,
-                EstimatedMinutesPerSession = program.EstimatedMinutesPerSession,
-                LibraryVersion = library.Version,
-                StartDate = body.StartDate,
-                Weeks = body.Weeks,
-                FollowUp = followUp,
-                UpdatedAt = now,
-                UpdatedBy = call.Caller.Subject,
-                Version = current.Version + 1,
-            };
+            var replaced = (current with { Constraints = constraints!, StartDate = body.StartDate, Weeks = body.Weeks, FollowUp = followUp })
+                .WithProgram(program)
+                .ChangedBy(call.Caller.Subject, clock.GetUtcNow());
             var write = PrescriptionChanges.Describe(call, current, replaced, EventTypes.Updated, "Items, doses and schedule replaced.");
             return PrescriptionAnswers.Read(await prescriptions.ReplaceAsync(write, stored.ETag, call.CancellationToken));
         }, cancellationToken);

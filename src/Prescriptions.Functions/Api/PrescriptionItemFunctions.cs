@@ -58,16 +58,16 @@ public sealed class PrescriptionItemFunctions(
         }
 
         var home = step.Items.Where(i => i.Delivery == Delivery.Home).ToArray();
-        var changed = current with
+        var changed = current.WithProgram(new AssembledProgram
         {
+            ConditionId = current.ConditionId,
+            Phase = current.Phase,
+            LibraryVersion = library.Version,
             Items = home,
             ClinicItems = [.. step.Items.Where(i => i.Delivery == Delivery.Clinic)],
             EstimatedMinutesPerSession = (int)Math.Ceiling(home.Sum(i => i.Dose.EstimatedSeconds) / 60.0),
-            LibraryVersion = library.Version,
-            UpdatedAt = clock.GetUtcNow(),
-            UpdatedBy = call.Caller.Subject,
-            Version = current.Version + 1,
-        };
+            Warnings = current.Warnings,
+        }).ChangedBy(call.Caller.Subject, clock.GetUtcNow());
         var write = PrescriptionChanges.Describe(call, current, changed, EventTypes.Updated, step.Message);
         return PrescriptionAnswers.Read(await prescriptions.ReplaceAsync(write, stored.ETag, call.CancellationToken));
     }

@@ -82,19 +82,7 @@ public sealed partial class PrescriptionLifecycleFunctions(
             var keep = current.Items.Concat(current.ClinicItems).Where(i => i.Source == Domain.Assembly.ItemSource.Therapist).ToArray();
             var program = ProgramChecks.Assemble(library, next, keep);
             var now = clock.GetUtcNow();
-            var advanced = current with
-            {
-                Phase = next.Phase,
-                Items = program.Items,
-                ClinicItems = program.ClinicItems,
-                Warnings = program.Warnings,
-                EstimatedMinutesPerSession = program.EstimatedMinutesPerSession,
-                LibraryVersion = library.Version,
-                PhaseStartedAt = now,
-                UpdatedAt = now,
-                UpdatedBy = call.Caller.Subject,
-                Version = current.Version + 1,
-            };
+            var advanced = (current with { Phase = next.Phase, PhaseStartedAt = now }).WithProgram(program).ChangedBy(call.Caller.Subject, now);
             var summary = readiness.Ready
                 ? $"Advanced to phase {next.Phase}: every exit criterion of phase {current.Phase} met."
                 : $"Advanced to phase {next.Phase} by override with {readiness.Unmet.Count()} criterion/criteria unmet. Reason: {body.Reason}";
@@ -162,14 +150,11 @@ public sealed partial class PrescriptionLifecycleFunctions(
         Preconditions.EnsureCurrent(ifMatch, stored);
         var current = EnsureAllowed(stored.Value, action);
         var now = clock.GetUtcNow();
-        var changed = current with
+        var changed = (current with
         {
             Status = PrescriptionLifecycle.StatusAfter(current.Status, action),
             PhaseStartedAt = action == LifecycleAction.Activate ? current.PhaseStartedAt ?? now : current.PhaseStartedAt,
-            UpdatedAt = now,
-            UpdatedBy = call.Caller.Subject,
-            Version = current.Version + 1,
-        };
+        }).ChangedBy(call.Caller.Subject, now);
         var write = PrescriptionChanges.Describe(call, current, changed, PrescriptionLifecycle.EventType(action),
             $"Status {current.Status.ToString().ToLowerInvariant()} -> {changed.Status.ToString().ToLowerInvariant()}.");
         return PrescriptionAnswers.Read(await prescriptions.ReplaceAsync(write, stored.ETag, call.CancellationToken));
