@@ -158,9 +158,9 @@ public static class PrescriptionBundleMapper
             Extension = [DoseFhir.Extension(item.Dose)],
             // The version the prescription was assembled from, which may be older than the text in this bundle.
             InstantiatesCanonical = [$"{FhirUrls.ActivityDefinition(item.ExerciseId)}|{prescription.LibraryVersion}"],
-            BasedOn = [new R4.ResourceReference(ids.Urn("careplan"))],
             Status = RequestStatus(prescription.Status),
-            // The therapist tells the patient to do it: an order, within the plan it is based on.
+            // The therapist tells the patient to do it: an order. The plan links to it (CarePlan.activity); no
+            // basedOn back to the plan, which would only make a reference loop.
             Intent = R4.RequestIntent.Order,
             Category = [ExerciseTherapy()],
             Code = code,
