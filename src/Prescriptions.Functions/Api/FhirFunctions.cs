@@ -1,0 +1,28 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Azure.Functions.Worker;
+using Prescriptions.Domain.Library;
+using Prescriptions.Domain.Tenancy;
+using Prescriptions.Functions.Fhir;
+using Prescriptions.Functions.Http;
+
+namespace Prescriptions.Functions.Api;
+
+/// <summary>Prescriptions as FHIR R4 for EHRs: the same callers and tenancy as the JSON routes.</summary>
+public sealed class FhirFunctions(ApiHandler api, ILibraryProvider libraries, OwnPrescriptions ownPrescriptions)
+{
+    private static readonly ApiAccess Prescribers = ApiAccess.Roles(Roles.Therapist, Roles.Partner);
+
+    [Function("GetPrescriptionFhir")]
+    public Task<IActionResult> GetPrescription(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "prescriptions/{prescriptionId}/fhir")] HttpRequest request,
+        string prescriptionId,
+        CancellationToken cancellationToken) =>
+        api.RunAsync(request, Prescribers, async call =>
+        {
+            var found = await ownPrescriptions.FindAsync(call, prescriptionId);
+            var library = await libraries.GetCurrentAsync(call.CancellationToken);
+            var bundle = PrescriptionBundleMapper.Map(found.Value, library);
+            return ApiResult.Content(FhirJson.Serialize(bundle), FhirJson.ContentType);
+        }, cancellationToken);
+}
