@@ -54,6 +54,9 @@ public sealed class OutageTests
         public ValueTask<ExerciseLibrary> GetCurrentAsync(CancellationToken cancellationToken) =>
             throw new InvalidOperationException("secret-internal-detail");
 
+        public ValueTask<ExerciseLibrary> GetVersionAsync(string version, CancellationToken cancellationToken) =>
+            throw new InvalidOperationException("secret-internal-detail");
+
         public void Invalidate()
         {
         }

@@ -61,6 +61,24 @@ public sealed class CachedLibraryProviderTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task An_older_version_stays_readable_by_name()
+    {
+        var (store, counting, clock, provider) = Create();
+        var publisher = new LibraryPublisher(store, clock);
+        var old = await publisher.PublishAsync(BlobLibraryStoreTests.ValidLibrary("first-version-exercise"), CancellationToken.None);
+        await publisher.PublishAsync(BlobLibraryStoreTests.ValidLibrary("second-version-exercise"), CancellationToken.None);
+
+        var older = await provider.GetVersionAsync(old.Current!.Version, CancellationToken.None);
+        var again = await provider.GetVersionAsync(old.Current.Version, CancellationToken.None);
+
+        Assert.NotNull(older.FindExercise("first-version-exercise"));
+        Assert.Same(older, again);
+        Assert.NotEqual(older.Version, (await provider.GetCurrentAsync(CancellationToken.None)).Version);
+        await Assert.ThrowsAsync<LibraryNotPublishedException>(async () => await provider.GetVersionAsync("0000000000000000", CancellationToken.None));
+        Assert.Equal(2, counting.VersionReads);
+    }
+
+    [Fact]
     public async Task Nothing_published_is_reported_as_such()
     {
         var (_, _, _, provider) = Create();

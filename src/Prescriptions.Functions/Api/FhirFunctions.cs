@@ -21,7 +21,8 @@ public sealed class FhirFunctions(ApiHandler api, ILibraryProvider libraries, Ow
         api.RunAsync(request, Prescribers, async call =>
         {
             var found = await ownPrescriptions.FindAsync(call, prescriptionId);
-            var library = await libraries.GetCurrentAsync(call.CancellationToken);
+            // The exercises as they were when the prescription was assembled, not as the library has them now.
+            var library = await libraries.GetVersionAsync(found.Value.LibraryVersion, call.CancellationToken);
             var bundle = PrescriptionBundleMapper.Map(found.Value, library);
             return ApiResult.Content(FhirJson.Serialize(bundle), FhirJson.ContentType);
         }, cancellationToken);

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Prescriptions.Domain.Library;
@@ -15,7 +16,11 @@ public sealed partial class CachedLibraryProvider(
     IOptions<LibraryStorageOptions> options,
     ILogger<CachedLibraryProvider> logger) : ILibraryProvider, IDisposable
 {
+    /// <summary>How many older versions stay indexed in memory for prescriptions made with them.</summary>
+    private const int OlderVersionsKept = 4;
+
     private readonly SemaphoreSlim refreshLock = new(1, 1);
+    private readonly ConcurrentDictionary<string, Lazy<Task<ExerciseLibrary>>> olderVersions = new(StringComparer.Ordinal);
     private volatile Snapshot? snapshot;
 
     public async ValueTask<ExerciseLibrary> GetCurrentAsync(CancellationToken cancellationToken)
@@ -50,6 +55,34 @@ public sealed partial class CachedLibraryProvider(
         finally
         {
             refreshLock.Release();
+        }
+    }
+
+    public async ValueTask<ExerciseLibrary> GetVersionAsync(string version, CancellationToken cancellationToken)
+    {
+        var current = await GetCurrentAsync(cancellationToken);
+        if (current.Version == version)
+        {
+            return current;
+        }
+
+        var load = olderVersions.GetOrAdd(version, name => new Lazy<Task<ExerciseLibrary>>(() => LoadVersionAsync(name)));
+        try
+        {
+            return await load.Value.WaitAsync(cancellationToken);
+        }
+        catch (Exception) when (load.Value.IsFaulted)
+        {
+            olderVersions.TryRemove(version, out _);
+            throw;
+        }
+        finally
+        {
+            // A small bound is enough: prescriptions cluster on the last few versions.
+            foreach (var extra in olderVersions.Keys.Skip(OlderVersionsKept))
+            {
+                olderVersions.TryRemove(extra, out _);
+            }
         }
     }
 
@@ -92,6 +125,14 @@ public sealed partial class CachedLibraryProvider(
             default:
                 throw new LibraryNotPublishedException();
         }
+    }
+
+    private async Task<ExerciseLibrary> LoadVersionAsync(string version)
+    {
+        var publishedAt = await store.FindVersionAsync(version, CancellationToken.None)
+            ?? throw new LibraryNotPublishedException($"Library version {version} does not exist.");
+        var document = await store.ReadVersionAsync(version, CancellationToken.None);
+        return new ExerciseLibrary(version, publishedAt, LibraryVersioning.Deserialize(document.Span));
     }
 
     private async Task<ExerciseLibrary> LoadAsync(LibraryPointer pointer, CancellationToken cancellationToken)
