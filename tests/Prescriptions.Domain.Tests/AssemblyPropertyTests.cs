@@ -78,7 +78,13 @@ public sealed class AssemblyPropertyTests
         {
             var exercise = library.FindExercise(item.ExerciseId)!;
             Assert.True(SafetyRules.Check(exercise, precautions, item.Dose).Count == 0, $"{item.ExerciseId} breaks a precaution in {label}");
-            Assert.True(constraints.Equipment is null || exercise.Equipment.All(constraints.Equipment.Contains), $"{item.ExerciseId} needs equipment in {label}");
+            Assert.True(constraints.Equipment is null || exercise.Delivery == Delivery.Clinic || exercise.Equipment.All(constraints.Equipment.Contains), $"{item.ExerciseId} needs equipment in {label}");
+            if (item.Rationale.Contains("Substituted", StringComparison.Ordinal))
+            {
+                var slot = phase.Slots[item.Slot!.Value - 1];
+                var targets = slot.BodyRegions.Count > 0 ? slot.BodyRegions : library.FindCondition(program.ConditionId)!.BodyRegions;
+                Assert.True(exercise.BodyRegions.Any(targets.Contains), $"{item.ExerciseId} substitutes for a slot of other regions in {label}");
+            }
             Assert.True(DoseBounds.Check(item.Dose).Count == 0, $"{item.ExerciseId} dose out of bounds in {label}");
             Assert.False(string.IsNullOrWhiteSpace(item.Rationale), label);
             Assert.Contains("Checked:", item.Rationale, StringComparison.Ordinal);

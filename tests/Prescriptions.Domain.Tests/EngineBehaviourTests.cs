@@ -63,6 +63,36 @@ public sealed class EngineBehaviourTests
     }
 
     [Fact]
+    public void A_substitute_must_train_the_slots_regions()
+    {
+        var slot = new Slot { Category = ExerciseCategory.Strength, Count = 1, MinDifficulty = 4, MaxDifficulty = 5, BodyRegions = [BodyRegion.Shoulder] };
+        var library = Build(
+            [
+                Exercise("heavy-press", ExerciseCategory.Strength, 5, equipment: [Equipment.Dumbbell], region: BodyRegion.Shoulder),
+                Exercise("calf-raise", ExerciseCategory.Strength, 2, region: BodyRegion.Ankle),
+            ],
+            Condition("shoulder", Phase(1, null, slot)));
+
+        var program = ProgramAssembler.Assemble(library, new AssemblyRequest("shoulder", 1, null, new PatientConstraints { Equipment = [] })).Program!;
+
+        Assert.Empty(program.Items);
+        Assert.Contains(program.Warnings, w => w.Contains("0 of 1", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Clinic_techniques_do_not_depend_on_the_patients_home_equipment()
+    {
+        var slot = new Slot { Category = ExerciseCategory.ManualTherapy, Count = 1, Delivery = Delivery.Clinic };
+        var library = Build(
+            [Exercise("joint-mobilisation", ExerciseCategory.ManualTherapy, 2, equipment: [Equipment.Table], delivery: Delivery.Clinic)],
+            Condition("knee", Phase(1, null, slot)));
+
+        var program = ProgramAssembler.Assemble(library, new AssemblyRequest("knee", 1, null, new PatientConstraints { Equipment = [] })).Program!;
+
+        Assert.Equal("joint-mobilisation", Assert.Single(program.ClinicItems).ExerciseId);
+    }
+
+    [Fact]
     public void When_nothing_at_all_is_safe_the_slot_stays_short_and_the_warning_says_why()
     {
         var library = Build([Exercise("hard-balance", ExerciseCategory.Balance, 3, WeightBearing.Full)], Condition("knee", Phase(1, null, BalanceSlot)));

@@ -263,7 +263,8 @@ public static class ProgramAssembler
                 var best = int.MinValue;
                 foreach (var candidate in library.InCategory(category))
                 {
-                    if (candidate.Delivery != slot.Delivery)
+                    // A substitute must still serve the slot's purpose: it trains the slot's (or the condition's) regions.
+                    if (candidate.Delivery != slot.Delivery || !TrainsTargetRegion(candidate, slot))
                     {
                         continue;
                     }
@@ -291,6 +292,12 @@ public static class ProgramAssembler
             return false;
         }
 
+        private bool TrainsTargetRegion(Exercise exercise, Slot slot)
+        {
+            var targets = slot.BodyRegions.Count > 0 ? slot.BodyRegions : condition.BodyRegions;
+            return targets.Count == 0 || exercise.BodyRegions.Any(targets.Contains);
+        }
+
         private bool IsEligible(Exercise exercise) =>
             !chosen.Contains(exercise.Id) && !excluded.Contains(exercise.Id) && IsAllowed(exercise);
 
@@ -303,7 +310,8 @@ public static class ProgramAssembler
                 return false;
             }
 
-            if (Constraints.Equipment is { } atHand)
+            // Equipment at hand is the patient's, at home; the clinic has its own.
+            if (Constraints.Equipment is { } atHand && exercise.Delivery == Delivery.Home)
             {
                 foreach (var needed in exercise.Equipment)
                 {
@@ -323,7 +331,7 @@ public static class ProgramAssembler
         private List<string> Reasons(Exercise exercise, Dose? dose)
         {
             var reasons = SafetyRules.Check(exercise, precautions, dose ?? Dose(exercise)).Select(v => v.Detail).ToList();
-            if (Constraints.Equipment is { } atHand && exercise.Equipment.Where(e => !atHand.Contains(e)).ToArray() is { Length: > 0 } missing)
+            if (Constraints.Equipment is { } atHand && exercise.Delivery == Delivery.Home && exercise.Equipment.Where(e => !atHand.Contains(e)).ToArray() is { Length: > 0 } missing)
             {
                 reasons.Add($"needs {ClinicalText.Words(missing)}, which the patient does not have");
             }
