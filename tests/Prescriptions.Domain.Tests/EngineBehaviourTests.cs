@@ -1,7 +1,7 @@
 using Prescriptions.Domain.Assembly;
 using Prescriptions.Domain.Library;
 using Prescriptions.Domain.Readiness;
-using static Prescriptions.Domain.Tests.SyntheticLibrary;
+using static Prescriptions.Testing.SyntheticLibrary;
 
 namespace Prescriptions.Domain.Tests;
 

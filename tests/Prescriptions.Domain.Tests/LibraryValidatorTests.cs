@@ -1,4 +1,5 @@
 using Prescriptions.Domain.Library;
+using Prescriptions.Testing;
 
 namespace Prescriptions.Domain.Tests;
 
@@ -154,19 +155,5 @@ public sealed class LibraryValidatorTests
     private static LibraryContent Replace(Exercise original, Exercise changed) =>
         Shipped with { Exercises = [.. Shipped.Exercises.Select(e => ReferenceEquals(e, original) ? changed : e)] };
 
-    private static Exercise Exercise(string id) => new()
-    {
-        Id = id,
-        Name = "Test exercise",
-        Summary = "A test.",
-        Instructions = ["One.", "Two.", "Three."],
-        Category = ExerciseCategory.Strength,
-        BodyRegions = [BodyRegion.Knee],
-        Difficulty = 2,
-        Position = Position.Sitting,
-        WeightBearing = WeightBearing.None,
-        Delivery = Delivery.Home,
-        CptCode = "97110",
-        DefaultDose = new Dose { Sets = 2, Reps = 10 },
-    };
+    private static Exercise Exercise(string id) => SyntheticLibrary.Exercise(id, ExerciseCategory.Strength, 2);
 }

@@ -1,25 +1,20 @@
 using Prescriptions.Domain.Library;
 using Prescriptions.Domain.Safety;
+using Prescriptions.Testing;
 
 namespace Prescriptions.Domain.Tests;
 
 public sealed class SafetyRulesTests
 {
-    private static readonly Exercise Overhead = new()
+    private static readonly Exercise Overhead = SyntheticLibrary.Exercise(
+        "overhead-press",
+        ExerciseCategory.Strength,
+        3,
+        WeightBearing.Full,
+        contraindications: [PrecautionTags.NoImpact],
+        region: BodyRegion.Shoulder,
+        dose: new Dose { Sets = 3, Reps = 10, Load = new Load(LoadKind.Lb, 15) }) with
     {
-        Id = "overhead-press",
-        Name = "Overhead press",
-        Summary = "Press up.",
-        Instructions = ["One.", "Two.", "Three."],
-        Category = ExerciseCategory.Strength,
-        BodyRegions = [BodyRegion.Shoulder],
-        Difficulty = 3,
-        Position = Position.Standing,
-        WeightBearing = WeightBearing.Full,
-        Delivery = Delivery.Home,
-        CptCode = "97110",
-        DefaultDose = new Dose { Sets = 3, Reps = 10, Load = new Load(LoadKind.Lb, 15) },
-        Contraindications = [PrecautionTags.NoImpact],
         JointMotions = [new JointMotion(Joint.Shoulder, Motion.Flexion, 170)],
     };
 

@@ -1,4 +1,5 @@
 using Prescriptions.Domain.Library;
+using Prescriptions.Testing;
 
 namespace Prescriptions.Storage.Tests;
 
@@ -6,24 +7,9 @@ namespace Prescriptions.Storage.Tests;
 internal static class TestContent
 {
     public static LibraryContent Library(string exerciseId) => new(
-        [
-            new Exercise
-            {
-                Id = exerciseId,
-                Name = "Heel raise",
-                Summary = "Rise onto the toes.",
-                Instructions = ["Stand tall.", "Rise up.", "Lower slowly."],
-                Category = ExerciseCategory.Strength,
-                BodyRegions = [BodyRegion.Ankle],
-                Difficulty = 2,
-                Position = Position.Standing,
-                WeightBearing = WeightBearing.Full,
-                Delivery = Delivery.Home,
-                CptCode = "97110",
-                DefaultDose = new Dose { Sets = 3, Reps = 10 },
-            },
-        ],
+        [SyntheticLibrary.Exercise(exerciseId, ExerciseCategory.Strength, 2, WeightBearing.Full, region: BodyRegion.Ankle)],
         []);
+
 
     public static string UniqueName(string prefix) => $"{prefix}{Guid.NewGuid():N}"[..Math.Min(prefix.Length + 12, 40)];
 }

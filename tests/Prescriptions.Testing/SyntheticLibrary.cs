@@ -1,9 +1,9 @@
 using Prescriptions.Domain.Library;
 
-namespace Prescriptions.Domain.Tests;
+namespace Prescriptions.Testing;
 
 /// <summary>Small hand-made libraries for engine tests whose outcome must not depend on the shipped content.</summary>
-internal static class SyntheticLibrary
+public static class SyntheticLibrary
 {
     public static Exercise Exercise(
         string id,
@@ -15,7 +15,8 @@ internal static class SyntheticLibrary
         string? regressionId = null,
         string[]? contraindications = null,
         BodyRegion region = BodyRegion.Knee,
-        Delivery delivery = Delivery.Home) => new()
+        Delivery delivery = Delivery.Home,
+        Dose? dose = null) => new()
         {
             Id = id,
             Name = id.Replace('-', ' '),
@@ -29,7 +30,7 @@ internal static class SyntheticLibrary
             WeightBearing = weightBearing,
             Delivery = delivery,
             CptCode = delivery == Delivery.Clinic ? "97140" : "97110",
-            DefaultDose = new Dose { Sets = 2, Reps = 10 },
+            DefaultDose = dose ?? new Dose { Sets = 2, Reps = 10 },
             ProgressionId = progressionId,
             RegressionId = regressionId,
             Contraindications = contraindications ?? [],
