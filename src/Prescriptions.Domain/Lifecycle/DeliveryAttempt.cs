@@ -8,8 +8,8 @@ namespace Prescriptions.Domain.Lifecycle;
 /// <param name="Attempt">1 for the first sweep that tried the event, 2 for the next, ...</param>
 /// <param name="At">When the delivery started.</param>
 /// <param name="Succeeded">Whether the partner answered 2xx.</param>
-/// <param name="StatusCode">The partner's final HTTP status, when it answered at all.</param>
 /// <param name="DurationMs">Time spent, retries within the sweep included.</param>
+/// <param name="StatusCode">The partner's final HTTP status, when it answered at all.</param>
 /// <param name="Error">Why the delivery failed (no answer, timeout, open circuit, non-2xx).</param>
 public sealed record DeliveryAttempt(
     string ClinicId,
@@ -19,6 +19,6 @@ public sealed record DeliveryAttempt(
     int Attempt,
     DateTimeOffset At,
     bool Succeeded,
-    int? StatusCode,
     long DurationMs,
-    string? Error);
+    int? StatusCode = null,
+    string? Error = null);

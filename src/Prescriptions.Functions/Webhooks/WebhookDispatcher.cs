@@ -71,7 +71,7 @@ public sealed partial class WebhookDispatcher(
             var delivery = await sender.SendAsync(partner, @event, cancellationToken);
             await outbox.RecordDeliveryAsync(new DeliveryAttempt(
                 @event.ClinicId, @event.Id, @event.Type, partner.Name, attempt, at,
-                delivery.Succeeded, delivery.StatusCode, (long)delivery.Duration.TotalMilliseconds, delivery.Error), cancellationToken);
+                delivery.Succeeded, (long)delivery.Duration.TotalMilliseconds, delivery.StatusCode, delivery.Error), cancellationToken);
             if (delivery.Succeeded)
             {
                 deliveredTo.Add(partner.Name);
