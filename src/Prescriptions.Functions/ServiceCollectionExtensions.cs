@@ -11,6 +11,7 @@ using Prescriptions.Domain.Library;
 using Prescriptions.Domain.Prescriptions;
 using Prescriptions.Functions.Auth;
 using Prescriptions.Functions.Http;
+using Prescriptions.Functions.Webhooks;
 using Prescriptions.Storage.Health;
 using Prescriptions.Storage.Library;
 using Prescriptions.Storage.Prescriptions;
@@ -50,6 +51,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<CallerFactory>();
         services.AddSingleton<ApiHandler>();
         services.AddSingleton<Api.OwnPrescriptions>();
+        services.AddWebhooks(configuration);
         return services;
     }
 

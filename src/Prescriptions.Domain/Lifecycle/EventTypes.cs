@@ -8,4 +8,7 @@ public static class EventTypes
     public const string Completed = "prescription.completed";
     public const string Cancelled = "prescription.cancelled";
     public const string PhaseAdvanced = "prescription.phaseAdvanced";
+
+    /// <summary>Every type a partner can subscribe to (webhook configuration is checked against this list).</summary>
+    public static IReadOnlyList<string> All { get; } = [Created, Updated, Activated, Completed, Cancelled, PhaseAdvanced];
 }

@@ -15,6 +15,7 @@ namespace Prescriptions.Storage.Prescriptions;
 /// in step with every write, so a patient's or an EHR id's prescriptions read newest first in one range query.</item>
 /// <item><c>audit|{id}|{inverted ticks}|{version}</c>, <c>outbox|{event id}</c>, <c>idem|{caller}|{key}</c>,
 /// <c>measure|{id}|{inverted ticks}|{n}</c>: the audit trail, the partner events to deliver, idempotency records, measurements.</item>
+/// <item><c>delivery|{event id}|{partner}|{attempt}</c>: the webhook delivery log.</item>
 /// </list>
 /// Free-text parts of keys (external ids, callers, idempotency keys) are base64url-encoded: table keys forbid / \ # ?.
 /// </summary>
@@ -32,6 +33,12 @@ internal static class PrescriptionEntity
     public static string AuditPrefix(string prescriptionId) => $"audit|{prescriptionId}|";
 
     public static string MeasurementPrefix(string prescriptionId) => $"measure|{prescriptionId}|";
+
+    public const string OutboxPrefix = "outbox|";
+
+    public static string OutboxKey(string eventId) => $"{OutboxPrefix}{eventId}";
+
+    public static string DeliveryPrefix(string eventId) => $"delivery|{eventId}|";
 
     public static string IdempotencyKey(string caller, string key) => $"idem|{Encode(caller)}|{Encode(key)}";
 

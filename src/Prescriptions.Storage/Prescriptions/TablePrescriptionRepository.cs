@@ -128,7 +128,7 @@ public sealed class TablePrescriptionRepository(TableServiceClient tables, IOpti
         batch.Add(new(TableTransactionActionType.Add, AuditEntity(clinicId, write.Audit)));
         foreach (var @event in write.Events)
         {
-            var outbox = PrescriptionEntity.ToDocumentEntity(clinicId, $"outbox|{@event.Id}", "outbox", @event);
+            var outbox = PrescriptionEntity.ToDocumentEntity(clinicId, PrescriptionEntity.OutboxKey(@event.Id), "outbox", @event);
             outbox["Attempts"] = 0;
             outbox["NextAttemptAt"] = @event.OccurredAt;
             batch.Add(new(TableTransactionActionType.Add, outbox));

@@ -1,0 +1,21 @@
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.Extensions.Logging;
+
+namespace Prescriptions.Functions.Webhooks;
+
+/// <summary>Delivers the outbox's partner events on the <c>WebhookDeliverySchedule</c> (NCRONTAB) schedule.</summary>
+public sealed partial class DeliverWebhooksFunction(WebhookDispatcher dispatcher, ILogger<DeliverWebhooksFunction> logger)
+{
+    public const string Name = "DeliverWebhooks";
+
+    [Function(Name)]
+    public async Task Run([TimerTrigger("%" + WebhookOptions.ScheduleSetting + "%")] TimerInfo timer, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(timer);
+        var sweep = await dispatcher.SweepAsync(cancellationToken);
+        LogSweep(sweep.Delivered, sweep.Retrying, sweep.Dead, sweep.Dropped, sweep.Skipped);
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Webhook sweep: {Delivered} delivered, {Retrying} to retry, {Dead} dead, {Dropped} without subscriber, {Skipped} taken by another sweep")]
+    private partial void LogSweep(int delivered, int retrying, int dead, int dropped, int skipped);
+}

@@ -1,0 +1,16 @@
+namespace Prescriptions.Functions.Webhooks;
+
+/// <summary>When a failed event is due again: exponential in the failures, capped, with jitter so that events that failed together spread out.</summary>
+public static class WebhookBackoff
+{
+    /// <param name="failures">Failed sweeps so far (1 after the first).</param>
+    /// <param name="baseDelay">The wait after the first failure.</param>
+    /// <param name="maxDelay">The longest wait.</param>
+    /// <param name="random">A number in [0, 1): the wait is between half and all of the exponential value.</param>
+    public static TimeSpan Delay(int failures, TimeSpan baseDelay, TimeSpan maxDelay, double random)
+    {
+        var exponent = Math.Clamp(failures - 1, 0, 30);
+        var ticks = Math.Min(baseDelay.Ticks * Math.Pow(2, exponent), maxDelay.Ticks);
+        return TimeSpan.FromTicks((long)(ticks * (0.5 + (random / 2))));
+    }
+}

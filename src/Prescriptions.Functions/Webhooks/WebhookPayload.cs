@@ -1,0 +1,22 @@
+using System.Text.Json;
+using Prescriptions.Domain.Lifecycle;
+using Prescriptions.Domain.Serialization;
+
+namespace Prescriptions.Functions.Webhooks;
+
+/// <summary>The body partners receive, in the Standard Webhooks shape: <c>{ "type", "timestamp", "data": {...} }</c>.</summary>
+public static class WebhookPayload
+{
+    public static string Serialize(PrescriptionEvent @event)
+    {
+        ArgumentNullException.ThrowIfNull(@event);
+
+        // UtcDateTime so the timestamp reads "...Z", as the API contract writes times.
+        var body = new Body(@event.Type, @event.OccurredAt.UtcDateTime, new Data(@event.Id, @event.ClinicId, @event.PrescriptionId, @event.Version));
+        return JsonSerializer.Serialize(body, DomainJson.Options);
+    }
+
+    private sealed record Body(string Type, DateTime Timestamp, Data Data);
+
+    private sealed record Data(string Id, string ClinicId, string PrescriptionId, int Version);
+}

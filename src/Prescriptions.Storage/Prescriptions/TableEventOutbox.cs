@@ -1,0 +1,167 @@
+using Azure;
+using Azure.Data.Tables;
+using Microsoft.Extensions.Options;
+using Prescriptions.Domain.Lifecycle;
+
+namespace Prescriptions.Storage.Prescriptions;
+
+/// <summary>
+/// The outbox rows (<c>outbox|{event id}</c>) that <see cref="TablePrescriptionRepository"/> writes with each change,
+/// and the delivery log (<c>delivery|{event id}|{partner}|{attempt}</c>), in the clinic's partition of the same table.
+/// Reads are range queries within one partition; every change of an outbox row is ETag-conditional.
+/// </summary>
+public sealed class TableEventOutbox(TableServiceClient tables, IOptions<PrescriptionStorageOptions> options) : IEventOutbox
+{
+    private const string AttemptsProperty = "Attempts";
+    private const string NextAttemptAtProperty = "NextAttemptAt";
+    private const string DeliveredToProperty = "DeliveredTo";
+    private const string DeadProperty = "Dead";
+
+    // Dead rows are kept for inspection and never due again: Edm.DateTime cannot hold DateTimeOffset.MaxValue.
+    private static readonly DateTimeOffset Never = new(9999, 12, 31, 0, 0, 0, TimeSpan.Zero);
+
+    private readonly TableClient table = tables.GetTableClient(options.Value.TableName);
+    private readonly TableProvisioning provisioning = new(tables.GetTableClient(options.Value.TableName));
+
+    public Task<IReadOnlyList<OutboxEntry>> ListDueAsync(string clinicId, DateTimeOffset now, int maxCount, CancellationToken cancellationToken) =>
+        StorageCall.RunAsync<IReadOnlyList<OutboxEntry>>(async () =>
+        {
+            await provisioning.EnsureCreatedAsync(cancellationToken);
+            var prefix = PrescriptionEntity.OutboxPrefix;
+            var filter = TableClient.CreateQueryFilter(
+                $"PartitionKey eq {clinicId} and RowKey ge {prefix} and RowKey lt {PrescriptionEntity.RangeEnd(prefix)} and NextAttemptAt le {now}");
+            var due = new List<OutboxEntry>();
+            await foreach (var entity in table.QueryAsync<TableEntity>(filter, Math.Min(maxCount, 1000), cancellationToken: cancellationToken))
+            {
+                if (entity.GetBoolean(DeadProperty) is not true)
+                {
+                    due.Add(ToEntry(entity));
+                }
+
+                if (due.Count >= maxCount)
+                {
+                    break;
+                }
+            }
+
+            return due;
+        }, cancellationToken);
+
+    public Task<OutboxEntry?> TryClaimAsync(OutboxEntry entry, DateTimeOffset leaseUntil, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        return StorageCall.RunAsync(async () =>
+        {
+            var etag = await TryUpdateAsync(entry, new() { [NextAttemptAtProperty] = leaseUntil }, cancellationToken);
+            return etag is null ? null : entry with { NextAttemptAt = leaseUntil, ETag = etag };
+        }, cancellationToken);
+    }
+
+    public Task<bool> TryRemoveAsync(OutboxEntry entry, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        return StorageCall.RunAsync(async () =>
+        {
+            try
+            {
+                await table.DeleteEntityAsync(entry.Event.ClinicId, PrescriptionEntity.OutboxKey(entry.Event.Id), new ETag(entry.ETag), cancellationToken);
+                return true;
+            }
+            catch (RequestFailedException failed) when (failed.Status is 404 or 412)
+            {
+                return false;
+            }
+        }, cancellationToken);
+    }
+
+    public Task<bool> TryRetryLaterAsync(OutboxEntry entry, int attempts, DateTimeOffset nextAttemptAt, IReadOnlyCollection<string> deliveredTo, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        ArgumentNullException.ThrowIfNull(deliveredTo);
+        return StorageCall.RunAsync(async () => await TryUpdateAsync(entry, new()
+        {
+            [AttemptsProperty] = attempts,
+            [NextAttemptAtProperty] = nextAttemptAt,
+            [DeliveredToProperty] = string.Join(',', deliveredTo),
+        }, cancellationToken) is not null, cancellationToken);
+    }
+
+    public Task<bool> TryMarkDeadAsync(OutboxEntry entry, int attempts, IReadOnlyCollection<string> deliveredTo, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        ArgumentNullException.ThrowIfNull(deliveredTo);
+        return StorageCall.RunAsync(async () => await TryUpdateAsync(entry, new()
+        {
+            [AttemptsProperty] = attempts,
+            [NextAttemptAtProperty] = Never,
+            [DeliveredToProperty] = string.Join(',', deliveredTo),
+            [DeadProperty] = true,
+        }, cancellationToken) is not null, cancellationToken);
+    }
+
+    public Task<OutboxEntry?> FindAsync(string clinicId, string eventId, CancellationToken cancellationToken) =>
+        StorageCall.RunAsync(async () =>
+        {
+            await provisioning.EnsureCreatedAsync(cancellationToken);
+            var response = await table.GetEntityIfExistsAsync<TableEntity>(clinicId, PrescriptionEntity.OutboxKey(eventId), cancellationToken: cancellationToken);
+            return response.HasValue && response.Value is { } entity ? ToEntry(entity) : null;
+        }, cancellationToken);
+
+    public Task RecordDeliveryAsync(DeliveryAttempt attempt, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(attempt);
+        var entity = PrescriptionEntity.ToDocumentEntity(
+            attempt.ClinicId, $"{PrescriptionEntity.DeliveryPrefix(attempt.EventId)}{attempt.Partner}|{attempt.Attempt:D3}", "delivery", attempt);
+        entity["Succeeded"] = attempt.Succeeded;
+        entity["StatusCode"] = attempt.StatusCode;
+
+        // Upsert: a sweep that crashed before rescheduling repeats the attempt number, and its record replaces the first.
+        return StorageCall.RunAsync(async () =>
+        {
+            await provisioning.EnsureCreatedAsync(cancellationToken);
+            await table.UpsertEntityAsync(entity, TableUpdateMode.Replace, cancellationToken);
+        }, cancellationToken);
+    }
+
+    public Task<IReadOnlyList<DeliveryAttempt>> DeliveriesAsync(string clinicId, string eventId, CancellationToken cancellationToken) =>
+        StorageCall.RunAsync<IReadOnlyList<DeliveryAttempt>>(async () =>
+        {
+            await provisioning.EnsureCreatedAsync(cancellationToken);
+            var prefix = PrescriptionEntity.DeliveryPrefix(eventId);
+            var filter = TableClient.CreateQueryFilter($"PartitionKey eq {clinicId} and RowKey ge {prefix} and RowKey lt {PrescriptionEntity.RangeEnd(prefix)}");
+            var attempts = new List<DeliveryAttempt>();
+            await foreach (var entity in table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
+            {
+                attempts.Add(PrescriptionEntity.FromEntity<DeliveryAttempt>(entity));
+            }
+
+            return attempts;
+        }, cancellationToken);
+
+    /// <summary>Merges <paramref name="changes"/> into the row if it is still at the entry's ETag; the new ETag, or <see langword="null"/>.</summary>
+    private async Task<string?> TryUpdateAsync(OutboxEntry entry, Dictionary<string, object?> changes, CancellationToken cancellationToken)
+    {
+        var entity = new TableEntity(entry.Event.ClinicId, PrescriptionEntity.OutboxKey(entry.Event.Id));
+        foreach (var (name, value) in changes)
+        {
+            entity[name] = value;
+        }
+
+        try
+        {
+            var response = await table.UpdateEntityAsync(entity, new ETag(entry.ETag), TableUpdateMode.Merge, cancellationToken);
+            return response.Headers.ETag?.ToString() ?? throw new InvalidOperationException("Table storage returned no ETag.");
+        }
+        catch (RequestFailedException failed) when (failed.Status is 404 or 412)
+        {
+            return null;
+        }
+    }
+
+    private static OutboxEntry ToEntry(TableEntity entity) => new(
+        PrescriptionEntity.FromEntity<PrescriptionEvent>(entity),
+        entity.GetInt32(AttemptsProperty) ?? 0,
+        entity.GetDateTimeOffset(NextAttemptAtProperty) ?? DateTimeOffset.MinValue,
+        entity.GetString(DeliveredToProperty)?.Split(',', StringSplitOptions.RemoveEmptyEntries) ?? [],
+        entity.ETag.ToString());
+}
