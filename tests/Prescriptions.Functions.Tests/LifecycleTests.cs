@@ -43,6 +43,8 @@ public sealed class LifecycleTests(ApiFixture fixture)
     [InlineData("draft", "complete")]
     [InlineData("completed", "activate")]
     [InlineData("completed", "cancel")]
+    [InlineData("completed", "complete")]
+    [InlineData("cancelled", "advance")]
     [InlineData("completed", "advance")]
     [InlineData("cancelled", "activate")]
     [InlineData("cancelled", "complete")]
@@ -58,6 +60,18 @@ public sealed class LifecycleTests(ApiFixture fixture)
         var read = await Api.SendAsync(HttpMethod.Get, $"/api/prescriptions/{id}", Therapist);
         Assert.Equal(etag, read.Headers.ETag);
         Assert.Equal(state, (await read.JsonAsync()).GetProperty("status").GetString());
+    }
+
+    [Theory]
+    [InlineData("completed")]
+    [InlineData("cancelled")]
+    public async Task A_finished_prescription_cannot_be_replaced(string state)
+    {
+        var (id, etag) = await CreateInStateAsync(state);
+        using var request = ApiHost.Request(HttpMethod.Put, $"/api/prescriptions/{id}", Therapist, new { items = new[] { new { exerciseId = "ankle-pumps" } } });
+        request.Headers.IfMatch.Add(etag);
+
+        await (await Api.Client.SendAsync(request)).AssertProblemAsync(HttpStatusCode.Conflict);
     }
 
     [Theory]
