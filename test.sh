@@ -19,6 +19,9 @@ fi
 log "Validating the exercise library"
 dotnet run -c Release --no-build --project src/Prescriptions.LibraryPublisher -- --library library --validate-only
 
+log "Linting the OpenAPI document (Redocly CLI, recommended rules)"
+REDOCLY_TELEMETRY=off REDOCLY_SUPPRESS_UPDATE_NOTICE=true node_modules/.bin/redocly lint src/Prescriptions.Functions/OpenApi/openapi.json
+
 log "Running the tests"
 results="$REPO_ROOT/TestResults"
 rm -rf "$results"

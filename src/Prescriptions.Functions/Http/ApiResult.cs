@@ -33,8 +33,11 @@ public sealed class ApiResult : IActionResult
         return new(problem.Status, problem, "application/problem+json; charset=utf-8", problem.Headers);
     }
 
-    public static ApiResult Content(string body, string contentType, int status = StatusCodes.Status200OK) =>
-        new(status, body, contentType, null);
+    public static ApiResult Content(string body, string contentType, int status = StatusCodes.Status200OK, IReadOnlyDictionary<string, string>? headers = null) =>
+        new(status, body, contentType, headers);
+
+    /// <summary>304: the client's cached copy (named by If-None-Match) is current; the validators go along, the body does not.</summary>
+    public static ApiResult NotModified(IReadOnlyDictionary<string, string> headers) => new(StatusCodes.Status304NotModified, null, null, headers);
 
     public static ApiResult NoContent() => new(StatusCodes.Status204NoContent, null, null, null);
 

@@ -1,0 +1,231 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+using Prescriptions.Domain.Assembly;
+using Prescriptions.Domain.Library;
+using Prescriptions.Domain.Prescriptions;
+using Prescriptions.Domain.Readiness;
+using Prescriptions.Domain.Serialization;
+using Prescriptions.Domain.Tenancy;
+using Prescriptions.Functions.OpenApi;
+using Prescriptions.LocalHost.Discovery;
+
+namespace Prescriptions.Functions.Tests;
+
+/// <summary>The OpenAPI document stays true to the function app: same routes, resolvable references, domain enums, and it is served.</summary>
+[Collection(ApiCollection.Name)]
+public sealed partial class OpenApiTests(ApiFixture fixture)
+{
+    /// <summary>host.json's extensions.http.routePrefix.</summary>
+    private const string RoutePrefix = "api";
+
+    private static readonly string[] Methods = ["get", "put", "post", "delete", "patch", "head", "options"];
+
+    private static JsonObject Document => OpenApiDocument.Current.Root;
+
+    private ApiHost Api => fixture.Host;
+
+    [Fact]
+    public void The_document_has_exactly_the_routes_of_the_function_app()
+    {
+        var documented = DocumentedOperations().Keys.ToHashSet(StringComparer.Ordinal);
+        var served = ServedOperations().Keys.ToHashSet(StringComparer.Ordinal);
+
+        var undocumented = served.Except(documented).Order(StringComparer.Ordinal).ToList();
+        var notServed = documented.Except(served).Order(StringComparer.Ordinal).ToList();
+        Assert.True(undocumented.Count == 0 && notServed.Count == 0,
+            $"Routes without an operation in openapi.json: [{string.Join(", ", undocumented)}]; operations in openapi.json without a function: [{string.Join(", ", notServed)}]");
+    }
+
+    [Fact]
+    public void Every_operationId_is_its_function_name()
+    {
+        var served = ServedOperations();
+        var mismatched = DocumentedOperations()
+            .Where(operation => served.TryGetValue(operation.Key, out var function) && function != operation.Value)
+            .Select(operation => $"{operation.Key}: operationId {operation.Value}, function {served[operation.Key]}")
+            .ToList();
+
+        Assert.True(mismatched.Count == 0, string.Join(Environment.NewLine, mismatched));
+    }
+
+    [Fact]
+    public void Every_reference_resolves()
+    {
+        var references = new List<string>();
+        CollectReferences(Document, references);
+
+        Assert.NotEmpty(references);
+        var broken = references.Distinct(StringComparer.Ordinal).Where(reference => Resolve(reference) is null).ToList();
+        Assert.True(broken.Count == 0, $"Unresolved $ref: {string.Join(", ", broken)}");
+    }
+
+    [Theory]
+    [InlineData("ExerciseCategory", typeof(ExerciseCategory))]
+    [InlineData("BodyRegion", typeof(BodyRegion))]
+    [InlineData("Equipment", typeof(Equipment))]
+    [InlineData("Position", typeof(Position))]
+    [InlineData("WeightBearing", typeof(WeightBearing))]
+    [InlineData("Delivery", typeof(Delivery))]
+    [InlineData("Side", typeof(Side))]
+    [InlineData("LoadKind", typeof(LoadKind))]
+    [InlineData("Comparator", typeof(Comparator))]
+    [InlineData("MediaKind", typeof(MediaKind))]
+    [InlineData("Joint", typeof(Joint))]
+    [InlineData("Motion", typeof(Motion))]
+    [InlineData("PrescriptionStatus", typeof(PrescriptionStatus))]
+    [InlineData("ItemSource", typeof(ItemSource))]
+    [InlineData("CriterionStatus", typeof(CriterionStatus))]
+    [InlineData("CallerKind", typeof(CallerKind))]
+    public void Enum_schemas_list_the_values_the_API_writes(string schema, Type enumType)
+    {
+        var written = Enum.GetValues(enumType).Cast<object>()
+            .Select(value => JsonSerializer.Serialize(value, enumType, DomainJson.Options).Trim('"'));
+
+        Assert.Equal(written, EnumValues(schema));
+    }
+
+    [Fact]
+    public void The_precaution_tag_schema_is_the_tag_vocabulary() =>
+        Assert.Equal(PrecautionTags.All.Order(StringComparer.Ordinal), EnumValues("PrecautionTag").Order(StringComparer.Ordinal));
+
+    [Fact]
+    public async Task The_document_is_served_anonymously_and_is_OpenAPI_3()
+    {
+        var response = await Api.SendAsync(HttpMethod.Get, "/api/openapi.json");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("application/json", response.Content.Headers.ContentType?.MediaType);
+        Assert.True(response.Headers.Contains("x-correlation-id"));
+        Assert.Equal(OpenApiDocument.Current.ETag, response.Headers.ETag?.ToString());
+        var served = JsonNode.Parse(await response.Content.ReadAsStringAsync())!.AsObject();
+        Assert.StartsWith("3.", served["openapi"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.True(JsonNode.DeepEquals(Document, served));
+        Assert.NotEmpty(served["paths"]!.AsObject());
+    }
+
+    [Fact]
+    public async Task The_document_answers_304_to_its_own_ETag()
+    {
+        using var request = ApiHost.Request(HttpMethod.Get, "/api/openapi.json");
+        request.Headers.IfNoneMatch.Add(EntityTagHeaderValue.Parse(OpenApiDocument.Current.ETag));
+
+        using var response = await Api.Client.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.NotModified, response.StatusCode);
+        Assert.Empty(await response.Content.ReadAsByteArrayAsync());
+    }
+
+    [Fact]
+    public async Task The_docs_page_is_self_contained_HTML_naming_every_operation()
+    {
+        var response = await Api.SendAsync(HttpMethod.Get, "/api/docs");
+        var html = await response.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("text/html", response.Content.Headers.ContentType?.MediaType);
+        Assert.StartsWith("<!DOCTYPE html>", html, StringComparison.Ordinal);
+        foreach (var (method, path, operationId) in Operations("paths").Concat(Operations("webhooks")))
+        {
+            Assert.Contains($"<code>{WebUtility.HtmlEncode(operationId)}</code>", html, StringComparison.Ordinal);
+            Assert.Contains($"{method.ToUpperInvariant()}</span> <code>{WebUtility.HtmlEncode(path)}</code>", html.Replace("EVENT</span>", "POST</span>", StringComparison.Ordinal), StringComparison.Ordinal);
+        }
+
+        foreach (var schema in Document["components"]!["schemas"]!.AsObject())
+        {
+            Assert.Contains($"id=\"schema-{schema.Key}\"", html, StringComparison.Ordinal);
+        }
+
+        // No external assets: no scripts at all, no stylesheet or image from elsewhere.
+        Assert.DoesNotContain("<script", html, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("<link href=\"http", html, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotMatch(ExternalAsset(), html);
+        Assert.Contains("default-src 'none'", response.Headers.GetValues("Content-Security-Policy").Single(), StringComparison.Ordinal);
+    }
+
+    /// <summary>"GET /api/prescriptions/{}" -> operationId, from the document's paths (webhooks are not routes).</summary>
+    private static Dictionary<string, string> DocumentedOperations() =>
+        Operations("paths").ToDictionary(o => $"{o.Method.ToUpperInvariant()} {Normalise(o.Path)}", o => o.OperationId, StringComparer.Ordinal);
+
+    /// <summary>The operations of the document's "paths" or "webhooks" section, as written.</summary>
+    private static IEnumerable<(string Method, string Path, string OperationId)> Operations(string section) =>
+        from path in Document[section]!.AsObject()
+        from method in Methods
+        where path.Value![method] is not null
+        select (method, path.Key, path.Value![method]!["operationId"]?.GetValue<string>() ?? "(no operationId)");
+
+    /// <summary>"GET /api/prescriptions/{}" -> function name, from the [Function]s of the app as the hosts discover them.</summary>
+    private static Dictionary<string, string> ServedOperations()
+    {
+        var operations = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var function in FunctionCatalog.ForFunctionApp().HttpFunctions)
+        {
+            Assert.True(function.Methods is not null, $"{function.Name} accepts every method; name them so the document can describe them.");
+            foreach (var method in function.Methods)
+            {
+                operations.Add($"{method.ToUpperInvariant()} {Normalise($"/{RoutePrefix}/{function.Route}")}", function.Name);
+            }
+        }
+
+        return operations;
+    }
+
+    /// <summary>Parameter names (and route constraints) may differ between a route and its path: compare the shapes.</summary>
+    private static string Normalise(string path) => RouteParameter().Replace(path.TrimEnd('/'), "{}");
+
+    private static IEnumerable<string> EnumValues(string schema) =>
+        Document["components"]!["schemas"]![schema]!["enum"]!.AsArray().Select(value => value!.GetValue<string>());
+
+    private static void CollectReferences(JsonNode? node, List<string> references)
+    {
+        switch (node)
+        {
+            case JsonObject item:
+                foreach (var (name, value) in item)
+                {
+                    if (name == "$ref")
+                    {
+                        references.Add(value!.GetValue<string>());
+                    }
+                    else
+                    {
+                        CollectReferences(value, references);
+                    }
+                }
+
+                break;
+            case JsonArray array:
+                foreach (var value in array)
+                {
+                    CollectReferences(value, references);
+                }
+
+                break;
+        }
+    }
+
+    /// <summary>A local JSON pointer into the document; anything else (another file, a URL) counts as unresolved.</summary>
+    private static JsonNode? Resolve(string reference)
+    {
+        if (!reference.StartsWith("#/", StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        JsonNode? target = Document;
+        foreach (var segment in reference[2..].Split('/'))
+        {
+            target = target is JsonObject item ? item[segment.Replace("~1", "/", StringComparison.Ordinal).Replace("~0", "~", StringComparison.Ordinal)] : null;
+        }
+
+        return target;
+    }
+
+    [GeneratedRegex(@"\{[^}]*\}")]
+    private static partial Regex RouteParameter();
+
+    [GeneratedRegex(@"(src|href)\s*=\s*[""']?\s*(https?:)?//", RegexOptions.IgnoreCase)]
+    private static partial Regex ExternalAsset();
+}
