@@ -1,0 +1,10 @@
+namespace Prescriptions.Domain.FollowUps;
+
+public enum FollowUpKind
+{
+    Welcome,
+    ExerciseReminder,
+    CheckInRequest,
+    PhaseReview,
+    End,
+}
