@@ -1,0 +1,91 @@
+using System.Text.Json;
+using Azure.Core;
+using Azure.Core.Pipeline;
+using Azure.Data.Tables;
+using Microsoft.Extensions.Options;
+using Prescriptions.Domain.FollowUps;
+using Prescriptions.Storage.FollowUps;
+
+namespace Prescriptions.Storage.Tests;
+
+[Collection(AzuriteCollection.Name)]
+public sealed class TableFollowUpScheduleTests(AzuriteFixture azurite)
+{
+    private static readonly DateTimeOffset Now = new(2026, 11, 24, 17, 30, 0, TimeSpan.Zero);
+
+    [Fact]
+    public async Task With_ten_thousand_scheduled_and_fifty_due_a_sweep_reads_about_fifty()
+    {
+        var counter = new EntityCountingPolicy();
+        var options = new TableClientOptions();
+        options.AddPolicy(counter, HttpPipelinePosition.PerCall);
+        var name = "fu" + Guid.NewGuid().ToString("N")[..12];
+        var schedule = new TableFollowUpSchedule(new TableServiceClient(azurite.Emulator.ConnectionString, options), Options.Create(new FollowUpStorageOptions { TableName = name }));
+        var due = Enumerable.Range(0, 50).Select(i => Pending($"due-{i}", Now.AddMinutes(-i * 3))).ToList();
+
+        // The rest is later: some within the current hour's bucket, most over the next 30 days.
+        var later = Enumerable.Range(0, 9_950).Select(i => Pending($"later-{i}", Now.AddMinutes(1 + (i * 4.3)))).ToList();
+        await schedule.AddAsync([.. due, .. later], CancellationToken.None);
+        counter.Reset();
+
+        var found = await schedule.ListDueAsync(Now, 500, CancellationToken.None);
+
+        Assert.Equal(due.Select(d => d.Message.Id).Order(), found.Select(f => f.Message.Id).Order());
+        Assert.InRange(counter.EntitiesRead, 50, 60);
+    }
+
+    [Fact]
+    public async Task A_removed_message_is_not_due_again_and_adding_twice_keeps_one()
+    {
+        var schedule = new TableFollowUpSchedule(azurite.Tables, Options.Create(new FollowUpStorageOptions { TableName = "fu" + Guid.NewGuid().ToString("N")[..12] }));
+        var message = Pending("once", Now.AddMinutes(-5));
+        await schedule.AddAsync([message], CancellationToken.None);
+        await schedule.AddAsync([message], CancellationToken.None);
+
+        var first = await schedule.ListDueAsync(Now, 10, CancellationToken.None);
+        await schedule.RemoveAsync(first.Single(), CancellationToken.None);
+        await schedule.RemoveAsync(first.Single(), CancellationToken.None);
+
+        Assert.Empty(await schedule.ListDueAsync(Now, 10, CancellationToken.None));
+    }
+
+    private static PendingFollowUp Pending(string id, DateTimeOffset dueAt) =>
+        new("clinic-a", "rx-1", new ScheduledFollowUp($"msg_{id}", FollowUpKind.ExerciseReminder, dueAt, DateOnly.FromDateTime(dueAt.UtcDateTime)));
+
+    /// <summary>Counts the entities the service returns to queries, which is what a sweep reads.</summary>
+    private sealed class EntityCountingPolicy : HttpPipelinePolicy
+    {
+        private int entities;
+
+        public int EntitiesRead => entities;
+
+        public void Reset() => entities = 0;
+
+        public override void Process(HttpMessage message, ReadOnlyMemory<HttpPipelinePolicy> pipeline)
+        {
+            ProcessNext(message, pipeline);
+            Count(message);
+        }
+
+        public override async ValueTask ProcessAsync(HttpMessage message, ReadOnlyMemory<HttpPipelinePolicy> pipeline)
+        {
+            await ProcessNextAsync(message, pipeline);
+            Count(message);
+        }
+
+        private void Count(HttpMessage message)
+        {
+            if (message.Request.Method != RequestMethod.Get || message.Response.ContentStream is not { CanSeek: true } stream)
+            {
+                return;
+            }
+
+            using var document = JsonDocument.Parse(stream);
+            stream.Position = 0;
+            if (document.RootElement.TryGetProperty("value", out var values))
+            {
+                Interlocked.Add(ref entities, values.GetArrayLength());
+            }
+        }
+    }
+}
