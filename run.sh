@@ -34,7 +34,7 @@ node_modules/.bin/azurite --silent --skipApiVersionCheck --loose --location "$ST
   --blobHost 127.0.0.1 --queueHost 127.0.0.1 --tableHost 127.0.0.1 >"$STATE_DIR/azurite.log" 2>&1 &
 pids+=($!)
 log "Starting maildev (SMTP 127.0.0.1:$SMTP_PORT, web http://127.0.0.1:$MAIL_WEB_PORT)"
-node_modules/.bin/maildev --ip 127.0.0.1 --smtp "$SMTP_PORT" --web "$MAIL_WEB_PORT" >"$STATE_DIR/maildev.log" 2>&1 &
+node_modules/.bin/maildev --ip 127.0.0.1 --web-ip 127.0.0.1 --smtp "$SMTP_PORT" --web "$MAIL_WEB_PORT" >"$STATE_DIR/maildev.log" 2>&1 &
 pids+=($!)
 wait_for_port 10000 && wait_for_port 10002 && wait_for_port "$SMTP_PORT" && wait_for_port "$MAIL_WEB_PORT"
 

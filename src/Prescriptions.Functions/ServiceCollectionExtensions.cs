@@ -50,6 +50,8 @@ public static class ServiceCollectionExtensions
         services.Configure<TenancyOptions>(configuration.GetSection(TenancyOptions.SectionName));
         services.AddSingleton<CallerFactory>();
         services.AddSingleton<ApiHandler>();
+        services.AddOptions<Email.SmtpOptions>().Bind(configuration.GetSection(Email.SmtpOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<Domain.FollowUps.IEmailSender, Email.SmtpEmailSender>();
         services.AddSingleton<Api.OwnPrescriptions>();
         services.AddWebhooks(configuration);
         return services;

@@ -1,0 +1,7 @@
+namespace Prescriptions.Domain.FollowUps;
+
+/// <summary>
+/// An email to a patient: plain-text and HTML parts with the same words, and a stable id that becomes the
+/// Message-ID, so a message sent twice after a crash is recognisably the same one.
+/// </summary>
+public sealed record EmailMessage(string Id, string To, string Subject, string TextBody, string HtmlBody);
