@@ -1,7 +1,6 @@
 using BenchmarkDotNet.Attributes;
 using Prescriptions.Domain.Assembly;
 using Prescriptions.Domain.Library;
-using Prescriptions.LibraryPublisher;
 using Prescriptions.Testing;
 
 namespace Prescriptions.Benchmarks;
@@ -24,12 +23,7 @@ public class AssemblyBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        var (content, problems) = LibraryFolder.LoadAsync(RepositoryPaths.Combine("library"), CancellationToken.None).GetAwaiter().GetResult();
-        if (content is null)
-        {
-            throw new InvalidOperationException(string.Join(Environment.NewLine, problems));
-        }
-
+        var content = ShippedLibrary.Content;
         shipped = new ExerciseLibrary("shipped", DateTimeOffset.UnixEpoch, content);
         tenfold = new ExerciseLibrary("tenfold", DateTimeOffset.UnixEpoch, TenfoldLibrary.From(content));
         var constraints = Patient == "typical"

@@ -1,3 +1,4 @@
+using Prescriptions.Testing;
 using Prescriptions.Domain.Library;
 
 namespace Prescriptions.Domain.Tests;

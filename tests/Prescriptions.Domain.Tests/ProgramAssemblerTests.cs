@@ -1,3 +1,4 @@
+using Prescriptions.Testing;
 using Prescriptions.Domain.Assembly;
 using Prescriptions.Domain.Library;
 using Prescriptions.Domain.Safety;

@@ -4,7 +4,6 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.IdentityModel.Tokens;
 using Prescriptions.Domain.Library;
-using Prescriptions.LibraryPublisher;
 using Prescriptions.LocalHost;
 using Prescriptions.LocalHost.DevTokens;
 using Prescriptions.Testing;
@@ -51,12 +50,11 @@ public sealed class ApiHost : IAsyncDisposable
     /// <summary>Publishes library/ of this repository to the given storage, as ./run.sh does.</summary>
     public static async Task<LibraryPointer> PublishRepositoryLibraryAsync(string storageConnectionString)
     {
-        var (content, problems) = await LibraryFolder.LoadAsync(RepositoryPaths.Combine("library"), CancellationToken.None);
-        Assert.True(content is not null, string.Join(Environment.NewLine, problems));
+        var content = ShippedLibrary.Content;
         var store = new Prescriptions.Storage.Library.BlobLibraryStore(
             new Azure.Storage.Blobs.BlobServiceClient(storageConnectionString),
             Microsoft.Extensions.Options.Options.Create(new Prescriptions.Storage.Library.LibraryStorageOptions()));
-        var publication = await new Prescriptions.Domain.Library.LibraryPublisher(store, TimeProvider.System).PublishAsync(content!, CancellationToken.None);
+        var publication = await new LibraryPublisher(store, TimeProvider.System).PublishAsync(content, CancellationToken.None);
         return publication.Current ?? throw new InvalidOperationException(string.Join(Environment.NewLine, publication.Problems));
     }
 

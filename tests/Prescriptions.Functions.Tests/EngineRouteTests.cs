@@ -1,9 +1,7 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json;
-using Prescriptions.Domain.Library;
 using Prescriptions.Domain.Tenancy;
-using Prescriptions.LibraryPublisher;
 using Prescriptions.Testing;
 
 namespace Prescriptions.Functions.Tests;
@@ -17,7 +15,7 @@ public sealed class EngineRouteTests(ApiFixture fixture)
     public async Task Other_conditions_add_their_precautions_to_the_program()
     {
         var token = Api.Token(Roles.Therapist, "clinic-a");
-        var library = await LoadLibraryAsync();
+        var library = ShippedLibrary.Indexed;
         object Body(bool withKnee) => new
         {
             patientId = "p-two-problems",
@@ -100,9 +98,4 @@ public sealed class EngineRouteTests(ApiFixture fixture)
         program.GetProperty("items").EnumerateArray().Concat(program.GetProperty("clinicItems").EnumerateArray())
             .Select(i => i.GetProperty("exerciseId").GetString()!);
 
-    private static async Task<ExerciseLibrary> LoadLibraryAsync()
-    {
-        var (content, _) = await LibraryFolder.LoadAsync(RepositoryPaths.Combine("library"), CancellationToken.None);
-        return new ExerciseLibrary("test", DateTimeOffset.UnixEpoch, content!);
-    }
 }

@@ -1,3 +1,4 @@
+using Prescriptions.Testing;
 using Prescriptions.Domain.Assembly;
 using Prescriptions.Domain.Library;
 using Prescriptions.Domain.Prescriptions;
@@ -13,7 +14,7 @@ public sealed class FhirMapperTests(ITestOutputHelper output)
     [Fact]
     public void A_realistic_prescription_maps_to_a_bundle_that_validates_against_R4()
     {
-        var bundle = PrescriptionBundleMapper.Map(Realistic(), ShippedLibrary.Library);
+        var bundle = PrescriptionBundleMapper.Map(Realistic(), ShippedLibrary.Indexed);
 
         var errors = FhirValidation.ValidateAndReport(bundle, output);
 
@@ -27,7 +28,7 @@ public sealed class FhirMapperTests(ITestOutputHelper output)
     [InlineData(PrescriptionStatus.Cancelled, R4.RequestStatus.Revoked)]
     public void Every_status_maps_and_validates(PrescriptionStatus status, R4.RequestStatus expected)
     {
-        var bundle = PrescriptionBundleMapper.Map(Realistic() with { Status = status }, ShippedLibrary.Library);
+        var bundle = PrescriptionBundleMapper.Map(Realistic() with { Status = status }, ShippedLibrary.Indexed);
 
         Assert.Equal(expected, Single<R4.CarePlan>(bundle).Status);
         Assert.All(All<R4.ServiceRequest>(bundle), request => Assert.Equal(expected, request.Status));
@@ -37,7 +38,7 @@ public sealed class FhirMapperTests(ITestOutputHelper output)
     [Fact]
     public void The_validator_catches_a_broken_bundle()
     {
-        var bundle = PrescriptionBundleMapper.Map(Realistic(), ShippedLibrary.Library);
+        var bundle = PrescriptionBundleMapper.Map(Realistic(), ShippedLibrary.Indexed);
         All<R4.ServiceRequest>(bundle)[0].Status = null;
 
         var errors = FhirValidation.Validate(bundle).Errors();
@@ -50,9 +51,9 @@ public sealed class FhirMapperTests(ITestOutputHelper output)
     {
         var prescription = Realistic();
 
-        var first = FhirJson.Serialize(PrescriptionBundleMapper.Map(prescription, ShippedLibrary.Library));
-        var second = FhirJson.Serialize(PrescriptionBundleMapper.Map(prescription, ShippedLibrary.Library));
-        var other = PrescriptionBundleMapper.Map(prescription with { Id = "rx-0000000000000000000000000000beef" }, ShippedLibrary.Library);
+        var first = FhirJson.Serialize(PrescriptionBundleMapper.Map(prescription, ShippedLibrary.Indexed));
+        var second = FhirJson.Serialize(PrescriptionBundleMapper.Map(prescription, ShippedLibrary.Indexed));
+        var other = PrescriptionBundleMapper.Map(prescription with { Id = "rx-0000000000000000000000000000beef" }, ShippedLibrary.Indexed);
 
         Assert.Equal(first, second);
         var firstIds = FhirJson.Deserialize<R4.Bundle>(first).Entry.Where(entry => entry.Resource is not R4.ActivityDefinition).Select(entry => entry.FullUrl);
@@ -63,12 +64,12 @@ public sealed class FhirMapperTests(ITestOutputHelper output)
     public void The_care_plan_links_condition_goals_and_one_service_request_per_item()
     {
         var prescription = Realistic();
-        var bundle = PrescriptionBundleMapper.Map(prescription, ShippedLibrary.Library);
+        var bundle = PrescriptionBundleMapper.Map(prescription, ShippedLibrary.Indexed);
         var fullUrls = bundle.Entry.Select(entry => entry.FullUrl).ToHashSet();
         var carePlan = Single<R4.CarePlan>(bundle);
         var condition = Single<R4.Condition>(bundle);
         var requests = All<R4.ServiceRequest>(bundle);
-        var phase = ShippedLibrary.Library.FindCondition(prescription.ConditionId)!.FindPhase(prescription.Phase)!;
+        var phase = ShippedLibrary.Indexed.FindCondition(prescription.ConditionId)!.FindPhase(prescription.Phase)!;
 
         Assert.Equal(R4.Bundle.BundleType.Collection, bundle.Type);
         Assert.All(bundle.Entry, entry => Assert.StartsWith("urn:uuid:", entry.FullUrl, StringComparison.Ordinal));
@@ -97,7 +98,7 @@ public sealed class FhirMapperTests(ITestOutputHelper output)
     [Fact]
     public void The_dose_becomes_instruction_timing_and_extension()
     {
-        var bundle = PrescriptionBundleMapper.Map(Realistic(), ShippedLibrary.Library);
+        var bundle = PrescriptionBundleMapper.Map(Realistic(), ShippedLibrary.Indexed);
         var request = All<R4.ServiceRequest>(bundle)[0];
         var dose = request.Extension.Single(extension => extension.Url == FhirUrls.ExerciseDoseExtension);
         var timing = Assert.IsType<R4.Timing>(request.Occurrence);
@@ -116,7 +117,7 @@ public sealed class FhirMapperTests(ITestOutputHelper output)
     /// <summary>Lateral ankle sprain phase 2 as the engine assembles it, active, with a therapist's edits on the first item.</summary>
     private static Prescription Realistic()
     {
-        var library = ShippedLibrary.Library;
+        var library = ShippedLibrary.Indexed;
         var request = new AssemblyRequest("lateral-ankle-sprain", 2, Side.Left, new PatientConstraints { WeightBearing = WeightBearing.Partial, Equipment = [Equipment.Band, Equipment.Chair] });
         var program = ProgramAssembler.Assemble(library, request).Program ?? throw new InvalidOperationException("The engine assembled nothing.");
         var first = program.Items[0] with

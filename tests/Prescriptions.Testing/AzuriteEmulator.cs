@@ -1,7 +1,3 @@
-using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
-
 namespace Prescriptions.Testing;
 
 /// <summary>
@@ -14,11 +10,11 @@ public sealed class AzuriteEmulator : IAsyncDisposable
     private const string AccountName = "devstoreaccount1";
     private const string AccountKey = "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
 
-    private readonly Process process;
+    private readonly LocalServerProcess server;
 
-    private AzuriteEmulator(Process process, int blobPort, int queuePort, int tablePort)
+    private AzuriteEmulator(LocalServerProcess server, int blobPort, int queuePort, int tablePort)
     {
-        this.process = process;
+        this.server = server;
         BlobPort = blobPort;
         QueuePort = queuePort;
         TablePort = tablePort;
@@ -36,84 +32,19 @@ public sealed class AzuriteEmulator : IAsyncDisposable
 
     public static async Task<AzuriteEmulator> StartAsync(CancellationToken cancellationToken = default)
     {
-        var executable = RepositoryPaths.Combine("node_modules", ".bin", "azurite");
-        if (!File.Exists(executable))
-        {
-            throw new InvalidOperationException($"Azurite is not installed at {executable}: run ./test.sh (it runs npm ci).");
-        }
-
         var (blob, queue, table) = (FreePorts.Next(), FreePorts.Next(), FreePorts.Next());
-        var start = new ProcessStartInfo(executable)
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-            WorkingDirectory = Path.GetTempPath(),
-        };
-        foreach (var argument in new[]
-        {
-            "--inMemoryPersistence", "--skipApiVersionCheck", "--loose", "--disableProductStyleUrl",
-            "--blobHost", "127.0.0.1", "--blobPort", $"{blob}",
-            "--queueHost", "127.0.0.1", "--queuePort", $"{queue}",
-            "--tableHost", "127.0.0.1", "--tablePort", $"{table}",
-        })
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        var process = Process.Start(start) ?? throw new InvalidOperationException("Azurite did not start.");
-        process.OutputDataReceived += (_, _) => { };
-        process.ErrorDataReceived += (_, _) => { };
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        var emulator = new AzuriteEmulator(process, blob, queue, table);
-        try
-        {
-            await WaitForPortsAsync(process, [blob, queue, table], TimeSpan.FromSeconds(60), cancellationToken);
-        }
-        catch
-        {
-            await emulator.DisposeAsync();
-            throw;
-        }
-
-        return emulator;
+        var server = await LocalServerProcess.StartAsync(
+            "azurite",
+            [
+                "--inMemoryPersistence", "--skipApiVersionCheck", "--loose", "--disableProductStyleUrl",
+                "--blobHost", "127.0.0.1", "--blobPort", $"{blob}",
+                "--queueHost", "127.0.0.1", "--queuePort", $"{queue}",
+                "--tableHost", "127.0.0.1", "--tablePort", $"{table}",
+            ],
+            [blob, queue, table],
+            cancellationToken);
+        return new AzuriteEmulator(server, blob, queue, table);
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        if (!process.HasExited)
-        {
-            process.Kill(entireProcessTree: true);
-            await process.WaitForExitAsync();
-        }
-
-        process.Dispose();
-    }
-
-    private static async Task WaitForPortsAsync(Process process, int[] ports, TimeSpan timeout, CancellationToken cancellationToken)
-    {
-        var deadline = DateTime.UtcNow + timeout;
-        foreach (var port in ports)
-        {
-            while (true)
-            {
-                if (process.HasExited)
-                {
-                    throw new InvalidOperationException($"Azurite exited with code {process.ExitCode} before listening.");
-                }
-
-                try
-                {
-                    using var client = new TcpClient();
-                    await client.ConnectAsync(IPAddress.Loopback, port, cancellationToken);
-                    break;
-                }
-                catch (SocketException) when (DateTime.UtcNow < deadline)
-                {
-                    await Task.Delay(100, cancellationToken);
-                }
-            }
-        }
-    }
+    public ValueTask DisposeAsync() => server.DisposeAsync();
 }

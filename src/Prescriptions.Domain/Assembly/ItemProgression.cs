@@ -42,7 +42,7 @@ public static class ItemProgression
         var (precautions, _) = PrecautionSet.For(library, phase, request);
         var dose = ProgramAssembler.DoseFor(next, phase.DoseProfile, request.Side);
         var violations = SafetyRules.Check(next, precautions, dose).Select(v => $"{v.Rule}: {next.Name} {v.Detail}").ToList();
-        if (request.Constraints.Equipment is { } atHand && next.Delivery == Delivery.Home && next.Equipment.Where(e => !atHand.Contains(e)).ToArray() is { Length: > 0 } missing)
+        if (request.Constraints.MissingEquipment(next) is { Count: > 0 } missing)
         {
             violations.Add($"equipment: {next.Name} needs {ClinicalText.Words(missing)}, which the patient does not have");
         }

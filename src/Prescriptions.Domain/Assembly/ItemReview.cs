@@ -52,8 +52,8 @@ public static class ItemReview
                 rules.Add(new(path, $"excluded: {exercise.Id} is in the patient's exclusions"));
             }
 
-            var missing = constraints.Equipment is { } atHand && exercise.Delivery == Delivery.Home ? exercise.Equipment.Where(e => !atHand.Contains(e)).ToArray() : [];
-            if (missing.Length > 0)
+            var missing = constraints.MissingEquipment(exercise);
+            if (missing.Count > 0)
             {
                 rules.Add(new(path, $"equipment: needs {ClinicalText.Words(missing)}, which the patient does not have"));
             }

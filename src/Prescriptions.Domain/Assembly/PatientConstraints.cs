@@ -21,6 +21,30 @@ public sealed record PatientConstraints
     public IReadOnlyList<string> Precautions { get; init; } = [];
     public IReadOnlyList<RomLimit> RomLimits { get; init; } = [];
 
+    /// <summary>
+    /// The equipment the exercise needs that the patient does not have. Only home work counts: the clinic has its own.
+    /// Empty when nothing is missing (or equipment is not limited).
+    /// </summary>
+    public IReadOnlyList<Equipment> MissingEquipment(Exercise exercise)
+    {
+        ArgumentNullException.ThrowIfNull(exercise);
+        if (Equipment is not { } atHand || exercise.Delivery != Delivery.Home)
+        {
+            return [];
+        }
+
+        List<Equipment>? missing = null;
+        foreach (var needed in exercise.Equipment)
+        {
+            if (!atHand.Contains(needed))
+            {
+                (missing ??= []).Add(needed);
+            }
+        }
+
+        return missing ?? (IReadOnlyList<Equipment>)[];
+    }
+
     /// <summary>The patient's limits as precautions, to be combined with the phase's.</summary>
     public Library.Precautions ToPrecautions() => new()
     {

@@ -310,16 +310,9 @@ public static class ProgramAssembler
                 return false;
             }
 
-            // Equipment at hand is the patient's, at home; the clinic has its own.
-            if (Constraints.Equipment is { } atHand && exercise.Delivery == Delivery.Home)
+            if (Constraints.MissingEquipment(exercise).Count > 0)
             {
-                foreach (var needed in exercise.Equipment)
-                {
-                    if (!atHand.Contains(needed))
-                    {
-                        return false;
-                    }
-                }
+                return false;
             }
 
             return exercise.Delivery != Delivery.Home || !ExceedsTime(Dose(exercise));
@@ -331,7 +324,7 @@ public static class ProgramAssembler
         private List<string> Reasons(Exercise exercise, Dose? dose)
         {
             var reasons = SafetyRules.Check(exercise, precautions, dose ?? Dose(exercise)).Select(v => v.Detail).ToList();
-            if (Constraints.Equipment is { } atHand && exercise.Delivery == Delivery.Home && exercise.Equipment.Where(e => !atHand.Contains(e)).ToArray() is { Length: > 0 } missing)
+            if (Constraints.MissingEquipment(exercise) is { Count: > 0 } missing)
             {
                 reasons.Add($"needs {ClinicalText.Words(missing)}, which the patient does not have");
             }

@@ -2,7 +2,6 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
 using Prescriptions.Domain.Library;
-using Prescriptions.Domain.Tenancy;
 using Prescriptions.Functions.Fhir;
 using Prescriptions.Functions.Http;
 
@@ -11,14 +10,13 @@ namespace Prescriptions.Functions.Api;
 /// <summary>Prescriptions as FHIR R4 for EHRs: the same callers and tenancy as the JSON routes.</summary>
 public sealed class FhirFunctions(ApiHandler api, ILibraryProvider libraries, OwnPrescriptions ownPrescriptions)
 {
-    private static readonly ApiAccess Prescribers = ApiAccess.Roles(Roles.Therapist, Roles.Partner);
 
     [Function("GetPrescriptionFhir")]
     public Task<IActionResult> GetPrescription(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "prescriptions/{prescriptionId}/fhir")] HttpRequest request,
         string prescriptionId,
         CancellationToken cancellationToken) =>
-        api.RunAsync(request, Prescribers, async call =>
+        api.RunAsync(request, ApiAccess.Prescribers, async call =>
         {
             var found = await ownPrescriptions.FindAsync(call, prescriptionId);
             // The exercises as they were when the prescription was assembled, not as the library has them now.

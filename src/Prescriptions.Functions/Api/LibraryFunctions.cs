@@ -2,7 +2,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
 using Prescriptions.Domain.Library;
-using Prescriptions.Domain.Tenancy;
+using Prescriptions.Functions.Api.Contracts;
 using Prescriptions.Functions.Http;
 
 namespace Prescriptions.Functions.Api;
@@ -10,8 +10,6 @@ namespace Prescriptions.Functions.Api;
 /// <summary>Read-only routes over the library version in force: summary, exercises, conditions.</summary>
 public sealed class LibraryFunctions(ApiHandler api, ILibraryProvider libraries, LibraryPublisher publisher)
 {
-    private static readonly ApiAccess Readers = ApiAccess.Roles(Roles.Therapist, Roles.Partner, Roles.LibraryEditor);
-    private static readonly ApiAccess Editors = ApiAccess.Roles(Roles.LibraryEditor);
 
     /// <summary>A whole library is the largest body the API takes.</summary>
     private const int MaxLibraryBytes = 16 * 1024 * 1024;
@@ -20,7 +18,7 @@ public sealed class LibraryFunctions(ApiHandler api, ILibraryProvider libraries,
     public Task<IActionResult> GetLibrary(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "library")] HttpRequest request,
         CancellationToken cancellationToken) =>
-        api.RunAsync(request, Readers, async call =>
+        api.RunAsync(request, ApiAccess.LibraryReaders, async call =>
         {
             var library = await libraries.GetCurrentAsync(call.CancellationToken);
             return ApiResult.Json(new
@@ -36,16 +34,19 @@ public sealed class LibraryFunctions(ApiHandler api, ILibraryProvider libraries,
     public Task<IActionResult> PublishVersion(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "library/versions")] HttpRequest request,
         CancellationToken cancellationToken) =>
-        api.RunAsync(request, Editors, async call =>
+        api.RunAsync(request, ApiAccess.LibraryEditors, async call =>
         {
             var content = await call.ReadJsonAsync<LibraryContent>(MaxLibraryBytes);
             var publication = await publisher.PublishAsync(content, call.CancellationToken);
             if (!publication.IsPublished)
             {
-                var errors = publication.Problems
-                    .GroupBy(problem => problem.Path, StringComparer.Ordinal)
-                    .ToDictionary(group => group.Key, group => group.Select(problem => problem.Message).ToArray(), StringComparer.Ordinal);
-                throw new ApiProblemException(Problems.RuleViolation(errors) with
+                var errors = new ValidationErrors();
+                foreach (var problem in publication.Problems)
+                {
+                    errors.Add(problem.Path, problem.Message);
+                }
+
+                throw new ApiProblemException(Problems.RuleViolation(errors.ToDictionary()) with
                 {
                     Title = "The library is refused; the current version stays.",
                     Detail = $"{publication.Problems.Count} problem(s); each key names the exercise, condition, phase or slot at fault.",
@@ -67,7 +68,7 @@ public sealed class LibraryFunctions(ApiHandler api, ILibraryProvider libraries,
     public Task<IActionResult> ListExercises(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "exercises")] HttpRequest request,
         CancellationToken cancellationToken) =>
-        api.RunAsync(request, Readers, async call =>
+        api.RunAsync(request, ApiAccess.LibraryReaders, async call =>
         {
             var query = new ExerciseQuery
             {
@@ -93,7 +94,7 @@ public sealed class LibraryFunctions(ApiHandler api, ILibraryProvider libraries,
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "exercises/{exerciseId}")] HttpRequest request,
         string exerciseId,
         CancellationToken cancellationToken) =>
-        api.RunAsync(request, Readers, async call =>
+        api.RunAsync(request, ApiAccess.LibraryReaders, async call =>
         {
             var library = await libraries.GetCurrentAsync(call.CancellationToken);
             return library.FindExercise(exerciseId) is { } exercise
@@ -105,7 +106,7 @@ public sealed class LibraryFunctions(ApiHandler api, ILibraryProvider libraries,
     public Task<IActionResult> ListConditions(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "conditions")] HttpRequest request,
         CancellationToken cancellationToken) =>
-        api.RunAsync(request, Readers, async call =>
+        api.RunAsync(request, ApiAccess.LibraryReaders, async call =>
         {
             var library = await libraries.GetCurrentAsync(call.CancellationToken);
             var summaries = library.Conditions.Select(condition => new
@@ -127,7 +128,7 @@ public sealed class LibraryFunctions(ApiHandler api, ILibraryProvider libraries,
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "conditions/{conditionId}")] HttpRequest request,
         string conditionId,
         CancellationToken cancellationToken) =>
-        api.RunAsync(request, Readers, async call =>
+        api.RunAsync(request, ApiAccess.LibraryReaders, async call =>
         {
             var library = await libraries.GetCurrentAsync(call.CancellationToken);
             return library.FindCondition(conditionId) is { } condition

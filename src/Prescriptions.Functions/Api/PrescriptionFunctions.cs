@@ -4,7 +4,6 @@ using Microsoft.Azure.Functions.Worker;
 using Prescriptions.Domain.Lifecycle;
 using Prescriptions.Domain.Library;
 using Prescriptions.Domain.Prescriptions;
-using Prescriptions.Domain.Tenancy;
 using Prescriptions.Functions.Api.Contracts;
 using Prescriptions.Functions.Http;
 
@@ -18,13 +17,12 @@ public sealed class PrescriptionFunctions(
     OwnPrescriptions ownPrescriptions,
     TimeProvider clock)
 {
-    internal static readonly ApiAccess Prescribers = ApiAccess.Roles(Roles.Therapist, Roles.Partner);
 
     [Function("PreviewPrescription")]
     public Task<IActionResult> Preview(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "prescriptions/preview")] HttpRequest request,
         CancellationToken cancellationToken) =>
-        api.RunAsync(request, Prescribers, async call =>
+        api.RunAsync(request, ApiAccess.Prescribers, async call =>
         {
             var body = await call.ReadJsonAsync<AssembleBody>();
             var library = await libraries.GetCurrentAsync(call.CancellationToken);
@@ -39,7 +37,7 @@ public sealed class PrescriptionFunctions(
     public Task<IActionResult> Create(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "prescriptions")] HttpRequest request,
         CancellationToken cancellationToken) =>
-        api.RunAsync(request, Prescribers, async call =>
+        api.RunAsync(request, ApiAccess.Prescribers, async call =>
         {
             var idempotencyKey = IdempotencyKeys.From(call);
             var body = await call.ReadJsonAsync<CreatePrescriptionBody>();
@@ -105,14 +103,14 @@ public sealed class PrescriptionFunctions(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "prescriptions/{prescriptionId}")] HttpRequest request,
         string prescriptionId,
         CancellationToken cancellationToken) =>
-        api.RunAsync(request, Prescribers, async call => PrescriptionAnswers.Read(await ownPrescriptions.FindAsync(call, prescriptionId)), cancellationToken);
+        api.RunAsync(request, ApiAccess.Prescribers, async call => PrescriptionAnswers.Read(await ownPrescriptions.FindAsync(call, prescriptionId)), cancellationToken);
 
     [Function("ReplacePrescription")]
     public Task<IActionResult> Replace(
         [HttpTrigger(AuthorizationLevel.Anonymous, "put", Route = "prescriptions/{prescriptionId}")] HttpRequest request,
         string prescriptionId,
         CancellationToken cancellationToken) =>
-        api.RunAsync(request, Prescribers, async call =>
+        api.RunAsync(request, ApiAccess.Prescribers, async call =>
         {
             var ifMatch = Preconditions.RequireIfMatch(call);
             var body = await call.ReadJsonAsync<ReplacePrescriptionBody>();

@@ -23,7 +23,7 @@ public sealed class PrescriptionItemFunctions(
         string prescriptionId,
         string exerciseId,
         CancellationToken cancellationToken) =>
-        api.RunAsync(request, PrescriptionFunctions.Prescribers, call => StepAsync(call, prescriptionId, exerciseId, ProgressionDirection.Progress), cancellationToken);
+        api.RunAsync(request, ApiAccess.Prescribers, call => StepAsync(call, prescriptionId, exerciseId, ProgressionDirection.Progress), cancellationToken);
 
     [Function("RegressPrescriptionItem")]
     public Task<IActionResult> Regress(
@@ -31,7 +31,7 @@ public sealed class PrescriptionItemFunctions(
         string prescriptionId,
         string exerciseId,
         CancellationToken cancellationToken) =>
-        api.RunAsync(request, PrescriptionFunctions.Prescribers, call => StepAsync(call, prescriptionId, exerciseId, ProgressionDirection.Regress), cancellationToken);
+        api.RunAsync(request, ApiAccess.Prescribers, call => StepAsync(call, prescriptionId, exerciseId, ProgressionDirection.Regress), cancellationToken);
 
     private async Task<IActionResult> StepAsync(ApiRequest call, string prescriptionId, string exerciseId, ProgressionDirection direction)
     {
@@ -40,8 +40,7 @@ public sealed class PrescriptionItemFunctions(
         Preconditions.EnsureCurrent(ifMatch, stored);
         var current = PrescriptionAnswers.EnsureChangeable(stored.Value);
         var library = await libraries.GetCurrentAsync(call.CancellationToken);
-        var phase = library.FindCondition(current.ConditionId)?.FindPhase(current.Phase)
-            ?? throw new ApiProblemException(Problems.Conflict($"Library {library.Version} no longer has {current.ConditionId} phase {current.Phase}."));
+        var phase = ProgramChecks.PhaseOf(library, current.ConditionId, current.Phase);
         var items = current.Items.Concat(current.ClinicItems).ToList();
         var step = ItemProgression.Step(library, phase, current.ToAssemblyRequest(), items, exerciseId, direction);
         switch (step.Outcome)

@@ -24,28 +24,28 @@ public sealed partial class PrescriptionLifecycleFunctions(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "prescriptions/{prescriptionId}/activate")] HttpRequest request,
         string prescriptionId,
         CancellationToken cancellationToken) =>
-        api.RunAsync(request, PrescriptionFunctions.Prescribers, call => TransitionAsync(call, prescriptionId, LifecycleAction.Activate), cancellationToken);
+        api.RunAsync(request, ApiAccess.Prescribers, call => TransitionAsync(call, prescriptionId, LifecycleAction.Activate), cancellationToken);
 
     [Function("CompletePrescription")]
     public Task<IActionResult> Complete(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "prescriptions/{prescriptionId}/complete")] HttpRequest request,
         string prescriptionId,
         CancellationToken cancellationToken) =>
-        api.RunAsync(request, PrescriptionFunctions.Prescribers, call => TransitionAsync(call, prescriptionId, LifecycleAction.Complete), cancellationToken);
+        api.RunAsync(request, ApiAccess.Prescribers, call => TransitionAsync(call, prescriptionId, LifecycleAction.Complete), cancellationToken);
 
     [Function("CancelPrescription")]
     public Task<IActionResult> Cancel(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "prescriptions/{prescriptionId}/cancel")] HttpRequest request,
         string prescriptionId,
         CancellationToken cancellationToken) =>
-        api.RunAsync(request, PrescriptionFunctions.Prescribers, call => TransitionAsync(call, prescriptionId, LifecycleAction.Cancel), cancellationToken);
+        api.RunAsync(request, ApiAccess.Prescribers, call => TransitionAsync(call, prescriptionId, LifecycleAction.Cancel), cancellationToken);
 
     [Function("AdvancePrescription")]
     public Task<IActionResult> Advance(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "prescriptions/{prescriptionId}/advance")] HttpRequest request,
         string prescriptionId,
         CancellationToken cancellationToken) =>
-        api.RunAsync(request, PrescriptionFunctions.Prescribers, async call =>
+        api.RunAsync(request, ApiAccess.Prescribers, async call =>
         {
             var ifMatch = Preconditions.RequireIfMatch(call);
             var body = request.ContentLength is > 0 || request.Headers.TransferEncoding.Count > 0
@@ -60,12 +60,10 @@ public sealed partial class PrescriptionLifecycleFunctions(
             Preconditions.EnsureCurrent(ifMatch, stored);
             var current = EnsureAllowed(stored.Value, LifecycleAction.Advance);
             var library = await libraries.GetCurrentAsync(call.CancellationToken);
-            var condition = library.FindCondition(current.ConditionId)
-                ?? throw new ApiProblemException(Problems.Conflict($"Library {library.Version} no longer has {current.ConditionId}."));
-            var phase = condition.FindPhase(current.Phase)!;
-            if (condition.FindPhase(current.Phase + 1) is null)
+            var phase = ProgramChecks.PhaseOf(library, current.ConditionId, current.Phase);
+            if (library.FindCondition(current.ConditionId)!.FindPhase(current.Phase + 1) is null)
             {
-                throw new ApiProblemException(Problems.Conflict($"Phase {current.Phase} is the last phase of {condition.Name}."));
+                throw new ApiProblemException(Problems.Conflict($"Phase {current.Phase} is the last phase of {current.ConditionId}."));
             }
 
             var readiness = await EvaluateAsync(current, phase, call.CancellationToken);
@@ -95,12 +93,11 @@ public sealed partial class PrescriptionLifecycleFunctions(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "prescriptions/{prescriptionId}/readiness")] HttpRequest request,
         string prescriptionId,
         CancellationToken cancellationToken) =>
-        api.RunAsync(request, PrescriptionFunctions.Prescribers, async call =>
+        api.RunAsync(request, ApiAccess.Prescribers, async call =>
         {
             var stored = await ownPrescriptions.FindAsync(call, prescriptionId);
             var library = await libraries.GetCurrentAsync(call.CancellationToken);
-            var phase = library.FindCondition(stored.Value.ConditionId)?.FindPhase(stored.Value.Phase)
-                ?? throw new ApiProblemException(Problems.Conflict($"Library {library.Version} no longer has {stored.Value.ConditionId} phase {stored.Value.Phase}."));
+            var phase = ProgramChecks.PhaseOf(library, stored.Value.ConditionId, stored.Value.Phase);
             return ApiResult.Json(await EvaluateAsync(stored.Value, phase, call.CancellationToken));
         }, cancellationToken);
 
@@ -109,7 +106,7 @@ public sealed partial class PrescriptionLifecycleFunctions(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "prescriptions/{prescriptionId}/measurements")] HttpRequest request,
         string prescriptionId,
         CancellationToken cancellationToken) =>
-        api.RunAsync(request, PrescriptionFunctions.Prescribers, async call =>
+        api.RunAsync(request, ApiAccess.Prescribers, async call =>
         {
             var body = await call.ReadJsonAsync<MeasurementBody>();
             var now = clock.GetUtcNow();

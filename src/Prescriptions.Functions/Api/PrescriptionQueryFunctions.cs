@@ -15,7 +15,7 @@ public sealed partial class PrescriptionQueryFunctions(ApiHandler api, IPrescrip
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "patients/{patientId}/prescriptions")] HttpRequest request,
         string patientId,
         CancellationToken cancellationToken) =>
-        api.RunAsync(request, PrescriptionFunctions.Prescribers, async call =>
+        api.RunAsync(request, ApiAccess.Prescribers, async call =>
         {
             if (!PatientId().IsMatch(patientId))
             {
@@ -32,7 +32,7 @@ public sealed partial class PrescriptionQueryFunctions(ApiHandler api, IPrescrip
     public Task<IActionResult> FindByExternalId(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "prescriptions")] HttpRequest request,
         CancellationToken cancellationToken) =>
-        api.RunAsync(request, PrescriptionFunctions.Prescribers, async call =>
+        api.RunAsync(request, ApiAccess.Prescribers, async call =>
         {
             var externalId = call.Query("externalId");
             if (string.IsNullOrEmpty(externalId) || externalId.Length > 128)
@@ -55,7 +55,7 @@ public sealed partial class PrescriptionQueryFunctions(ApiHandler api, IPrescrip
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "prescriptions/{prescriptionId}/history")] HttpRequest request,
         string prescriptionId,
         CancellationToken cancellationToken) =>
-        api.RunAsync(request, PrescriptionFunctions.Prescribers, async call =>
+        api.RunAsync(request, ApiAccess.Prescribers, async call =>
         {
             var pageSize = OffsetPaging.ParsePageSize(call.Query("pageSize"));
             var stored = await ownPrescriptions.FindAsync(call, prescriptionId);

@@ -21,12 +21,18 @@ public static class ProgramChecks
         return result.Program!;
     }
 
-    public static AssembledProgram Review(ExerciseLibrary library, AssemblyRequest request, IReadOnlyList<ProposedItem> proposed)
+    /// <summary>A stored prescription's phase in this library version, or 409 when the library no longer has it.</summary>
+    public static Phase PhaseOf(ExerciseLibrary library, string conditionId, int phase)
     {
         ArgumentNullException.ThrowIfNull(library);
+        return library.FindCondition(conditionId)?.FindPhase(phase)
+            ?? throw new ApiProblemException(Problems.Conflict($"Library {library.Version} has no {conditionId} phase {phase}."));
+    }
+
+    public static AssembledProgram Review(ExerciseLibrary library, AssemblyRequest request, IReadOnlyList<ProposedItem> proposed)
+    {
         ArgumentNullException.ThrowIfNull(request);
-        var phase = library.FindCondition(request.ConditionId)?.FindPhase(request.Phase)
-            ?? throw new ApiProblemException(Problems.Conflict($"Library {library.Version} has no {request.ConditionId} phase {request.Phase}."));
+        var phase = PhaseOf(library, request.ConditionId, request.Phase);
         var review = ItemReview.Review(library, phase, request, proposed);
         if (review.InvalidFields.Count > 0)
         {

@@ -1,11 +1,10 @@
 using Prescriptions.Domain.Library;
-using Prescriptions.LibraryPublisher;
-using Prescriptions.Testing;
+using Prescriptions.LibraryFiles;
 
-namespace Prescriptions.Domain.Tests;
+namespace Prescriptions.Testing;
 
-/// <summary>The library as committed in library/, loaded once for the tests.</summary>
-internal static class ShippedLibrary
+/// <summary>The library as committed in library/, loaded once per test run (as authored, and indexed).</summary>
+public static class ShippedLibrary
 {
     private static readonly Lazy<LibraryContent> LazyContent = new(() =>
     {
@@ -13,7 +12,9 @@ internal static class ShippedLibrary
         return content ?? throw new InvalidOperationException(string.Join(Environment.NewLine, problems));
     });
 
+    private static readonly Lazy<ExerciseLibrary> LazyIndexed = new(() => new ExerciseLibrary("shipped", DateTimeOffset.UnixEpoch, Content));
+
     public static LibraryContent Content => LazyContent.Value;
 
-    public static ExerciseLibrary Indexed { get; } = new("shipped", DateTimeOffset.UnixEpoch, Content);
+    public static ExerciseLibrary Indexed => LazyIndexed.Value;
 }
