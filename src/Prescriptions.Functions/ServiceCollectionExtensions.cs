@@ -9,9 +9,12 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Identity.Web;
 using Prescriptions.Domain.Library;
 using Prescriptions.Domain.Prescriptions;
+using Prescriptions.Domain.FollowUps;
 using Prescriptions.Functions.Auth;
+using Prescriptions.Functions.FollowUps;
 using Prescriptions.Functions.Http;
 using Prescriptions.Functions.Webhooks;
+using Prescriptions.Storage.FollowUps;
 using Prescriptions.Storage.Health;
 using Prescriptions.Storage.Library;
 using Prescriptions.Storage.Prescriptions;
@@ -52,9 +55,25 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<ApiHandler>();
         services.AddOptions<Email.SmtpOptions>().Bind(configuration.GetSection(Email.SmtpOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<Domain.FollowUps.IEmailSender, Email.SmtpEmailSender>();
+        AddFollowUps(services, configuration);
         services.AddSingleton<Api.OwnPrescriptions>();
         services.AddWebhooks(configuration);
         return services;
+    }
+
+    private static void AddFollowUps(IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<FollowUpOptions>().Bind(configuration.GetSection(FollowUpOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
+        services.Configure<FollowUpStorageOptions>(configuration.GetSection(FollowUpStorageOptions.SectionName));
+        services.AddSingleton<IFollowUpSchedule, TableFollowUpSchedule>();
+        services.AddSingleton<IFollowUpRecords, TableFollowUpRecords>();
+        services.AddSingleton<CheckInLinks>();
+        services.AddSingleton<FollowUpEmails>();
+        services.AddSingleton<FollowUpScheduler>();
+        services.AddSingleton<PrescriptionUpdates>();
+        services.AddSingleton<PrescriptionReadiness>();
+        services.AddSingleton<ClinicAlertMailer>();
+        services.AddTransient<FollowUpSweeper>();
     }
 
     private static void AddStorageClients(IServiceCollection services, IConfigurationSection section)

@@ -7,4 +7,7 @@ public enum FollowUpKind
     CheckInRequest,
     PhaseReview,
     End,
+
+    /// <summary>Not a message: checks that the patient has checked in lately, and raises an alert if not.</summary>
+    CheckInWatch,
 }

@@ -15,10 +15,17 @@ public static class FollowUpPlanner
     /// <summary>Without a number of weeks, reminders are planned this far ahead and re-planned on every change.</summary>
     public static readonly int DefaultHorizonDays = 84;
 
+    /// <summary>The plan of a stored prescription, counted from its activation: what the schedule must hold.</summary>
+    public static IReadOnlyList<ScheduledFollowUp> Plan(Prescription prescription, int phaseMinDays)
+    {
+        ArgumentNullException.ThrowIfNull(prescription);
+        return prescription.ActivatedAt is { } activatedAt ? Plan(prescription, phaseMinDays, activatedAt) : [];
+    }
+
     public static IReadOnlyList<ScheduledFollowUp> Plan(Prescription prescription, int phaseMinDays, DateTimeOffset activatedAt)
     {
         ArgumentNullException.ThrowIfNull(prescription);
-        if (prescription.FollowUp is not { } followUp || prescription.Status != PrescriptionStatus.Active)
+        if (prescription.FollowUp is not { OptedOutAt: null } followUp || prescription.Status != PrescriptionStatus.Active)
         {
             return [];
         }

@@ -5,4 +5,11 @@ namespace Prescriptions.Domain.Lifecycle;
 /// transaction as the change. <see cref="Id"/> is stable: every delivery attempt carries it, so receivers
 /// can drop duplicates.
 /// </summary>
-public sealed record PrescriptionEvent(string Id, string Type, DateTimeOffset OccurredAt, string ClinicId, string PrescriptionId, int Version);
+public sealed record PrescriptionEvent(string Id, string Type, DateTimeOffset OccurredAt, string ClinicId, string PrescriptionId, int Version)
+{
+    /// <summary>The alert of an <c>alert.raised</c> event.</summary>
+    public FollowUps.Alert? Alert { get; init; }
+
+    /// <summary>The check-in of a <c>checkin.received</c> event.</summary>
+    public FollowUps.CheckIn? CheckIn { get; init; }
+}

@@ -1,4 +1,13 @@
 namespace Prescriptions.Domain.Prescriptions;
 
-/// <summary>How to reach the patient for reminders and check-ins: an email, their time zone, when to remind, how often to ask.</summary>
-public sealed record FollowUp(string Email, string TimeZone, TimeOnly ReminderTime, int CheckInEveryDays);
+/// <summary>
+/// How to reach the patient for reminders and check-ins: an email, their time zone, when to remind, how often to
+/// ask, and the first name the messages greet them with (nothing clinical ever goes into an email).
+/// </summary>
+public sealed record FollowUp(string Email, string TimeZone, TimeOnly ReminderTime, int CheckInEveryDays)
+{
+    public string? FirstName { get; init; }
+
+    /// <summary>When the patient used the opt-out link: no further email is sent (check-in links still work).</summary>
+    public DateTimeOffset? OptedOutAt { get; init; }
+}

@@ -27,6 +27,9 @@ public sealed record Prescription
     public string? ExternalId { get; init; }
     public FollowUp? FollowUp { get; init; }
 
+    /// <summary>When the prescription was activated; the follow-up plan counts from here.</summary>
+    public DateTimeOffset? ActivatedAt { get; init; }
+
     /// <summary>When the current phase began (activation, then each advance); readiness counts days from here.</summary>
     public DateTimeOffset? PhaseStartedAt { get; init; }
     public required DateTimeOffset CreatedAt { get; init; }

@@ -7,4 +7,7 @@ public enum CallerKind
 
     /// <summary>A partner application (client-credentials token).</summary>
     App,
+
+    /// <summary>A patient through a signed check-in link (no account).</summary>
+    Patient,
 }

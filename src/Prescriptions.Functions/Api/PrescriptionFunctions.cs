@@ -5,6 +5,7 @@ using Prescriptions.Domain.Lifecycle;
 using Prescriptions.Domain.Library;
 using Prescriptions.Domain.Prescriptions;
 using Prescriptions.Functions.Api.Contracts;
+using Prescriptions.Functions.FollowUps;
 using Prescriptions.Functions.Http;
 
 namespace Prescriptions.Functions.Api;
@@ -15,6 +16,7 @@ public sealed class PrescriptionFunctions(
     ILibraryProvider libraries,
     IPrescriptionRepository prescriptions,
     OwnPrescriptions ownPrescriptions,
+    PrescriptionUpdates updates,
     TimeProvider clock)
 {
 
@@ -132,11 +134,17 @@ public sealed class PrescriptionFunctions(
             errors.ThrowIfAny();
 
             var program = ProgramChecks.Review(library, current.ToAssemblyRequest() with { Constraints = constraints! }, proposed!);
+            // A patient's opt-out stands until the therapist gives another address.
+            if (followUp is not null && current.FollowUp is { OptedOutAt: not null } before && string.Equals(before.Email, followUp.Email, StringComparison.OrdinalIgnoreCase))
+            {
+                followUp = followUp with { OptedOutAt = before.OptedOutAt };
+            }
+
             var replaced = (current with { Constraints = constraints!, StartDate = body.StartDate, Weeks = body.Weeks, FollowUp = followUp })
                 .WithProgram(program)
                 .ChangedBy(call.Caller.Subject, clock.GetUtcNow());
             var write = PrescriptionChanges.Describe(call, current, replaced, EventTypes.Updated, "Items, doses and schedule replaced.");
-            return PrescriptionAnswers.Read(await prescriptions.ReplaceAsync(write, stored.ETag, call.CancellationToken));
+            return PrescriptionAnswers.Read(await updates.ReplaceAsync(stored, write, call.CancellationToken));
         }, cancellationToken);
 
     /// <summary>The first answer for this caller's key: replayed for the same request, 422 for another.</summary>

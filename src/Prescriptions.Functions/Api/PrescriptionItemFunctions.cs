@@ -4,7 +4,7 @@ using Microsoft.Azure.Functions.Worker;
 using Prescriptions.Domain.Assembly;
 using Prescriptions.Domain.Library;
 using Prescriptions.Domain.Lifecycle;
-using Prescriptions.Domain.Prescriptions;
+using Prescriptions.Functions.FollowUps;
 using Prescriptions.Functions.Http;
 
 namespace Prescriptions.Functions.Api;
@@ -13,8 +13,8 @@ namespace Prescriptions.Functions.Api;
 public sealed class PrescriptionItemFunctions(
     ApiHandler api,
     ILibraryProvider libraries,
-    IPrescriptionRepository prescriptions,
     OwnPrescriptions ownPrescriptions,
+    PrescriptionUpdates updates,
     TimeProvider clock)
 {
     [Function("ProgressPrescriptionItem")]
@@ -68,6 +68,6 @@ public sealed class PrescriptionItemFunctions(
             Warnings = current.Warnings,
         }).ChangedBy(call.Caller.Subject, clock.GetUtcNow());
         var write = PrescriptionChanges.Describe(call, current, changed, EventTypes.Updated, step.Message);
-        return PrescriptionAnswers.Read(await prescriptions.ReplaceAsync(write, stored.ETag, call.CancellationToken));
+        return PrescriptionAnswers.Read(await updates.ReplaceAsync(stored, write, call.CancellationToken));
     }
 }

@@ -7,6 +7,7 @@ using Prescriptions.Domain.Lifecycle;
 using Prescriptions.Domain.Prescriptions;
 using Prescriptions.Domain.Readiness;
 using Prescriptions.Functions.Api.Contracts;
+using Prescriptions.Functions.FollowUps;
 using Prescriptions.Functions.Http;
 
 namespace Prescriptions.Functions.Api;
@@ -17,6 +18,8 @@ public sealed partial class PrescriptionLifecycleFunctions(
     ILibraryProvider libraries,
     IPrescriptionRepository prescriptions,
     OwnPrescriptions ownPrescriptions,
+    PrescriptionUpdates updates,
+    PrescriptionReadiness readinessCheck,
     TimeProvider clock)
 {
     [Function("ActivatePrescription")]
@@ -85,7 +88,7 @@ public sealed partial class PrescriptionLifecycleFunctions(
                 ? $"Advanced to phase {next.Phase}: every exit criterion of phase {current.Phase} met."
                 : $"Advanced to phase {next.Phase} by override with {readiness.Unmet.Count()} criterion/criteria unmet. Reason: {body.Reason}";
             var write = PrescriptionChanges.Describe(call, current, advanced, EventTypes.PhaseAdvanced, summary);
-            return PrescriptionAnswers.Read(await prescriptions.ReplaceAsync(write, stored.ETag, call.CancellationToken));
+            return PrescriptionAnswers.Read(await updates.ReplaceAsync(stored, write, call.CancellationToken));
         }, cancellationToken);
 
     [Function("GetPrescriptionReadiness")]
@@ -151,10 +154,11 @@ public sealed partial class PrescriptionLifecycleFunctions(
         {
             Status = PrescriptionLifecycle.StatusAfter(current.Status, action),
             PhaseStartedAt = action == LifecycleAction.Activate ? current.PhaseStartedAt ?? now : current.PhaseStartedAt,
+            ActivatedAt = action == LifecycleAction.Activate ? now : current.ActivatedAt,
         }).ChangedBy(call.Caller.Subject, now);
         var write = PrescriptionChanges.Describe(call, current, changed, PrescriptionLifecycle.EventType(action),
             $"Status {current.Status.ToString().ToLowerInvariant()} -> {changed.Status.ToString().ToLowerInvariant()}.");
-        return PrescriptionAnswers.Read(await prescriptions.ReplaceAsync(write, stored.ETag, call.CancellationToken));
+        return PrescriptionAnswers.Read(await updates.ReplaceAsync(stored, write, call.CancellationToken));
     }
 
     private static Prescription EnsureAllowed(Prescription prescription, LifecycleAction action) =>
@@ -163,14 +167,8 @@ public sealed partial class PrescriptionLifecycleFunctions(
             : throw new ApiProblemException(Problems.Conflict(
                 $"A {prescription.Status.ToString().ToLowerInvariant()} prescription cannot {action.ToString().ToLowerInvariant()}."));
 
-    /// <summary>The phase's exit criteria against the evidence: the therapist's measurements (check-ins join them later).</summary>
-    private async Task<ReadinessReport> EvaluateAsync(Prescription prescription, Phase phase, CancellationToken cancellationToken)
-    {
-        var measurements = await prescriptions.MeasurementsAsync(prescription.ClinicId, prescription.Id, cancellationToken);
-        var evidence = measurements.Select(m => new Evidence(m.Measure, m.Value, m.Unit, m.RecordedAt, $"measured by {m.RecordedBy}"));
-        var started = prescription.PhaseStartedAt ?? prescription.CreatedAt;
-        return ReadinessEvaluator.Evaluate(phase, started, evidence, clock.GetUtcNow());
-    }
+    private Task<ReadinessReport> EvaluateAsync(Prescription prescription, Phase phase, CancellationToken cancellationToken) =>
+        readinessCheck.EvaluateAsync(prescription, phase, null, cancellationToken);
 
     private static Dictionary<string, string[]> UnmetErrors(ReadinessReport readiness)
     {

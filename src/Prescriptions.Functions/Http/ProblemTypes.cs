@@ -16,6 +16,7 @@ public static class ProblemTypes
     public const string Forbidden = Base + "forbidden";
     public const string NotFound = Base + "not-found";
     public const string Conflict = Base + "conflict";
+    public const string Gone = Base + "gone";
     public const string PreconditionFailed = Base + "precondition-failed";
     public const string PreconditionRequired = Base + "precondition-required";
     public const string RuleViolation = Base + "rule-violation";

@@ -70,6 +70,14 @@ public static class Problems
         Detail = detail,
     };
 
+    public static ApiProblem Gone(string detail) => new()
+    {
+        Type = ProblemTypes.Gone,
+        Title = "No longer available.",
+        Status = 410,
+        Detail = detail,
+    };
+
     public static ApiProblem Conflict(string detail) => new()
     {
         Type = ProblemTypes.Conflict,

@@ -14,6 +14,7 @@ public sealed partial class WebhookDispatcher(
     IEventOutbox outbox,
     WebhookPartners partners,
     WebhookSender sender,
+    FollowUps.ClinicAlertMailer clinicMailer,
     IOptions<WebhookOptions> options,
     TimeProvider time,
     ILogger<WebhookDispatcher> logger)
@@ -53,7 +54,8 @@ public sealed partial class WebhookDispatcher(
         var settings = options.Value;
         var @event = entry.Event;
         var pending = partners.For(@event.ClinicId, @event.Type).Where(p => !entry.DeliveredTo.Contains(p.Name, StringComparer.OrdinalIgnoreCase)).ToList();
-        if (pending.Count == 0)
+        var mailClinic = clinicMailer.Wants(@event) && !entry.DeliveredTo.Contains(FollowUps.ClinicAlertMailer.RecipientName, StringComparer.OrdinalIgnoreCase);
+        if (pending.Count == 0 && !mailClinic)
         {
             return await outbox.TryRemoveAsync(entry, cancellationToken) ? Outcome.Dropped : Outcome.Skipped;
         }
@@ -82,7 +84,12 @@ public sealed partial class WebhookDispatcher(
             }
         }
 
-        if (deliveredTo.Count - claimed.DeliveredTo.Count == pending.Count)
+        if (mailClinic && await MailClinicAsync(@event, attempt, cancellationToken))
+        {
+            deliveredTo.Add(FollowUps.ClinicAlertMailer.RecipientName);
+        }
+
+        if (deliveredTo.Count - claimed.DeliveredTo.Count == pending.Count + (mailClinic ? 1 : 0))
         {
             return await outbox.TryRemoveAsync(claimed, cancellationToken) ? Outcome.Delivered : Outcome.Skipped;
         }
@@ -100,6 +107,26 @@ public sealed partial class WebhookDispatcher(
         return await outbox.TryRetryLaterAsync(claimed, attempt, time.GetUtcNow() + delay, deliveredTo, cancellationToken)
             ? Outcome.Retrying
             : Outcome.Skipped;
+    }
+
+    private async Task<bool> MailClinicAsync(PrescriptionEvent @event, int attempt, CancellationToken cancellationToken)
+    {
+        var at = time.GetUtcNow();
+        string? error = null;
+        try
+        {
+            await clinicMailer.SendAsync(@event, cancellationToken);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            error = exception.Message;
+            LogFailed(@event.Id, @event.Type, FollowUps.ClinicAlertMailer.RecipientName, attempt, error);
+        }
+
+        await outbox.RecordDeliveryAsync(new DeliveryAttempt(
+            @event.ClinicId, @event.Id, @event.Type, FollowUps.ClinicAlertMailer.RecipientName, attempt, at,
+            error is null, (long)(time.GetUtcNow() - at).TotalMilliseconds, null, error), cancellationToken);
+        return error is null;
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Webhook {EventId} ({EventType}) to partner {Partner} failed on attempt {Attempt}: {Error}")]

@@ -12,11 +12,12 @@ public static class WebhookPayload
         ArgumentNullException.ThrowIfNull(@event);
 
         // UtcDateTime so the timestamp reads "...Z", as the API contract writes times.
-        var body = new Body(@event.Type, @event.OccurredAt.UtcDateTime, new Data(@event.Id, @event.ClinicId, @event.PrescriptionId, @event.Version));
+        var body = new Body(@event.Type, @event.OccurredAt.UtcDateTime, new Data(@event.Id, @event.ClinicId, @event.PrescriptionId, @event.Version, @event.Alert, @event.CheckIn));
         return JsonSerializer.Serialize(body, DomainJson.Options);
     }
 
     private sealed record Body(string Type, DateTime Timestamp, Data Data);
 
-    private sealed record Data(string Id, string ClinicId, string PrescriptionId, int Version);
+    /// <summary>Alert and check-in appear only in their events (null members are not written).</summary>
+    private sealed record Data(string Id, string ClinicId, string PrescriptionId, int Version, Domain.FollowUps.Alert? Alert, Domain.FollowUps.CheckIn? CheckIn);
 }

@@ -25,16 +25,37 @@ public sealed class TableFollowUpSchedule(TableServiceClient tables, IOptions<Fo
         {
             await provisioning.EnsureCreatedAsync(cancellationToken);
 
-            // A batch shares one partition and holds at most 100 operations.
-            foreach (var bucket in messages.GroupBy(m => Bucket(m.Message.DueAt)))
+            // A batch shares one partition and holds at most 100 operations (and may not name one entity twice).
+            foreach (var bucket in messages.DistinctBy(m => RowKey(m.Message), StringComparer.Ordinal).GroupBy(m => Bucket(m.Message.DueAt)))
             {
                 foreach (var chunk in bucket.Chunk(100))
                 {
-                    var actions = chunk.Select(m => new TableTransactionAction(TableTransactionActionType.UpsertMerge, ToEntity(m))).ToList();
-                    await table.SubmitTransactionAsync(actions, cancellationToken);
+                    try
+                    {
+                        await table.SubmitTransactionAsync(chunk.Select(m => new TableTransactionAction(TableTransactionActionType.Add, ToEntity(m))), cancellationToken);
+                    }
+                    catch (TableTransactionFailedException failed) when (failed.Status == 409)
+                    {
+                        // Some are there already (perhaps being retried): add the others one by one, leaving those as they are.
+                        foreach (var message in chunk)
+                        {
+                            await AddIfMissingAsync(message, cancellationToken);
+                        }
+                    }
                 }
             }
         }, cancellationToken);
+    }
+
+    private async Task AddIfMissingAsync(PendingFollowUp message, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await table.AddEntityAsync(ToEntity(message), cancellationToken);
+        }
+        catch (RequestFailedException failed) when (failed.Status == 409)
+        {
+        }
     }
 
     public Task<IReadOnlyList<PendingFollowUp>> ListDueAsync(DateTimeOffset now, int max, CancellationToken cancellationToken) =>
@@ -46,7 +67,7 @@ public sealed class TableFollowUpSchedule(TableServiceClient tables, IOptions<Fo
             var first = (now - options.Value.Lookback).ToUniversalTime();
             for (var hour = new DateTimeOffset(first.Year, first.Month, first.Day, first.Hour, 0, 0, TimeSpan.Zero); hour <= now && due.Count < max; hour = hour.AddHours(1))
             {
-                var filter = TableClient.CreateQueryFilter($"PartitionKey eq {Bucket(hour)} and RowKey le {upTo}");
+                var filter = TableClient.CreateQueryFilter($"PartitionKey eq {Bucket(hour)} and RowKey le {upTo} and NotBefore le {now.UtcDateTime}");
                 await foreach (var entity in table.QueryAsync<TableEntity>(filter, maxPerPage: Math.Min(max, 1000), cancellationToken: cancellationToken))
                 {
                     due.Add(FromEntity(entity));
@@ -60,6 +81,41 @@ public sealed class TableFollowUpSchedule(TableServiceClient tables, IOptions<Fo
             return due;
         }, cancellationToken);
 
+    public Task<PendingFollowUp?> TryClaimAsync(PendingFollowUp message, DateTimeOffset leaseUntil, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        return StorageCall.RunAsync(async () =>
+        {
+            var claimed = message with { NotBefore = leaseUntil };
+            try
+            {
+                var response = await table.UpdateEntityAsync(ToEntity(claimed), Conditional(message), TableUpdateMode.Replace, cancellationToken);
+                return claimed with { ETag = response.Headers.ETag?.ToString() };
+            }
+            catch (RequestFailedException failed) when (failed.Status is 404 or 412)
+            {
+                return null;
+            }
+        }, cancellationToken);
+    }
+
+    public Task<bool> TryRetryLaterAsync(PendingFollowUp message, int attempts, DateTimeOffset notBefore, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        return StorageCall.RunAsync(async () =>
+        {
+            try
+            {
+                await table.UpdateEntityAsync(ToEntity(message with { Attempts = attempts, NotBefore = notBefore }), Conditional(message), TableUpdateMode.Replace, cancellationToken);
+                return true;
+            }
+            catch (RequestFailedException failed) when (failed.Status is 404 or 412)
+            {
+                return false;
+            }
+        }, cancellationToken);
+    }
+
     public Task RemoveAsync(PendingFollowUp message, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(message);
@@ -67,14 +123,17 @@ public sealed class TableFollowUpSchedule(TableServiceClient tables, IOptions<Fo
         {
             try
             {
-                await table.DeleteEntityAsync(Bucket(message.Message.DueAt), RowKey(message.Message), ETag.All, cancellationToken);
+                await table.DeleteEntityAsync(Bucket(message.Message.DueAt), RowKey(message.Message), message.ETag is null ? ETag.All : Conditional(message), cancellationToken);
             }
-            catch (RequestFailedException failed) when (failed.Status == 404)
+            catch (RequestFailedException failed) when (failed.Status is 404 or 412)
             {
-                // Already removed by an overlapping sweep.
+                // Already removed, or taken over by another sweep whose lease outlived ours: that sweep finishes it.
             }
         }, cancellationToken);
     }
+
+    private static ETag Conditional(PendingFollowUp message) =>
+        new(message.ETag ?? throw new ArgumentException("Only a message read from the schedule can be changed.", nameof(message)));
 
     internal static string Bucket(DateTimeOffset dueAt) => dueAt.UtcDateTime.ToString("yyyyMMddHH", CultureInfo.InvariantCulture);
 
@@ -88,6 +147,7 @@ public sealed class TableFollowUpSchedule(TableServiceClient tables, IOptions<Fo
         ["ClinicId"] = message.ClinicId,
         ["PrescriptionId"] = message.PrescriptionId,
         ["Attempts"] = message.Attempts,
+        ["NotBefore"] = (message.NotBefore ?? message.Message.DueAt).UtcDateTime,
         ["Message"] = JsonSerializer.Serialize(message.Message, DomainJson.Options),
     };
 
@@ -96,5 +156,9 @@ public sealed class TableFollowUpSchedule(TableServiceClient tables, IOptions<Fo
         entity.GetString("PrescriptionId"),
         JsonSerializer.Deserialize<ScheduledFollowUp>(entity.GetString("Message"), DomainJson.Options)
             ?? throw new InvalidDataException($"Follow-up {entity.RowKey} has no message."),
-        entity.GetInt32("Attempts") ?? 0);
+        entity.GetInt32("Attempts") ?? 0)
+    {
+        NotBefore = entity.GetDateTimeOffset("NotBefore"),
+        ETag = entity.ETag.ToString(),
+    };
 }

@@ -16,6 +16,8 @@ namespace Prescriptions.Storage.Prescriptions;
 /// <item><c>audit|{id}|{inverted ticks}|{version}</c>, <c>outbox|{event id}</c>, <c>idem|{caller}|{key}</c>,
 /// <c>measure|{id}|{inverted ticks}|{n}</c>: the audit trail, the partner events to deliver, idempotency records, measurements.</item>
 /// <item><c>delivery|{event id}|{partner}|{attempt}</c>: the webhook delivery log.</item>
+/// <item><c>checkin|{id}|{yyyy-MM-dd}</c> (one per day), <c>alert|{id}|{alert id}</c>, <c>followup|{id}|{message id}</c>:
+/// the patient's check-ins, the alerts raised, and the record of each follow-up message sent or given up.</item>
 /// </list>
 /// Free-text parts of keys (external ids, callers, idempotency keys) are base64url-encoded: table keys forbid / \ # ?.
 /// </summary>
@@ -39,6 +41,12 @@ internal static class PrescriptionEntity
     public static string OutboxKey(string eventId) => $"{OutboxPrefix}{eventId}";
 
     public static string DeliveryPrefix(string eventId) => $"delivery|{eventId}|";
+
+    public static string CheckInPrefix(string prescriptionId) => $"checkin|{prescriptionId}|";
+
+    public static string AlertPrefix(string prescriptionId) => $"alert|{prescriptionId}|";
+
+    public static string FollowUpDeliveryKey(string prescriptionId, string messageId) => $"followup|{prescriptionId}|{messageId}";
 
     public static string IdempotencyKey(string caller, string key) => $"idem|{Encode(caller)}|{Encode(key)}";
 
@@ -67,6 +75,17 @@ internal static class PrescriptionEntity
 
     public static TableEntity ToDocumentEntity<T>(string partitionKey, string rowKey, string kind, T value) =>
         Document(new TableEntity(partitionKey, rowKey) { ["Kind"] = kind }, value);
+
+    public static TableEntity ToOutboxEntity(string clinicId, Domain.Lifecycle.PrescriptionEvent @event)
+    {
+        var outbox = ToDocumentEntity(clinicId, OutboxKey(@event.Id), "outbox", @event);
+        outbox["Attempts"] = 0;
+        outbox["NextAttemptAt"] = @event.OccurredAt;
+        return outbox;
+    }
+
+    public static TableEntity ToAuditEntity(string clinicId, Domain.Lifecycle.AuditEntry audit) => ToDocumentEntity(
+        clinicId, $"{AuditPrefix(audit.PrescriptionId)}{Newest(audit.At)}|{audit.Version:D6}|{Guid.NewGuid():N}", "audit", audit);
 
     public static T FromEntity<T>(TableEntity entity)
     {

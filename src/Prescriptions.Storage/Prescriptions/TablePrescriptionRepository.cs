@@ -128,15 +128,11 @@ public sealed class TablePrescriptionRepository(TableServiceClient tables, IOpti
         batch.Add(new(TableTransactionActionType.Add, AuditEntity(clinicId, write.Audit)));
         foreach (var @event in write.Events)
         {
-            var outbox = PrescriptionEntity.ToDocumentEntity(clinicId, PrescriptionEntity.OutboxKey(@event.Id), "outbox", @event);
-            outbox["Attempts"] = 0;
-            outbox["NextAttemptAt"] = @event.OccurredAt;
-            batch.Add(new(TableTransactionActionType.Add, outbox));
+            batch.Add(new(TableTransactionActionType.Add, PrescriptionEntity.ToOutboxEntity(clinicId, @event)));
         }
     }
 
-    private static TableEntity AuditEntity(string clinicId, AuditEntry audit) => PrescriptionEntity.ToDocumentEntity(
-        clinicId, $"{PrescriptionEntity.AuditPrefix(audit.PrescriptionId)}{PrescriptionEntity.Newest(audit.At)}|{audit.Version:D6}|{Guid.NewGuid():N}", "audit", audit);
+    private static TableEntity AuditEntity(string clinicId, AuditEntry audit) => PrescriptionEntity.ToAuditEntity(clinicId, audit);
 
     private Task<Versioned<Prescription>> SubmitAsync(
         List<TableTransactionAction> batch,

@@ -6,4 +6,7 @@ public sealed record FollowUpBody
     public string? TimeZone { get; init; }
     public string? ReminderTime { get; init; }
     public int? CheckInEveryDays { get; init; }
+
+    /// <summary>Greets the patient in messages; the only personal detail an email carries.</summary>
+    public string? FirstName { get; init; }
 }

@@ -118,6 +118,8 @@ public static partial class PrescriptionRequestValidator
         return proposed;
     }
 
+    public const int MaxFirstNameLength = 50;
+
     public static FollowUp? ToFollowUp(FollowUpBody? body, ValidationErrors errors)
     {
         ArgumentNullException.ThrowIfNull(errors);
@@ -147,7 +149,12 @@ public static partial class PrescriptionRequestValidator
             errors.Add("followUp.checkInEveryDays", $"must be 1-{MaxCheckInEveryDays}");
         }
 
-        return errors.IsEmpty ? new FollowUp(body.Email!, body.TimeZone!, time, body.CheckInEveryDays!.Value) : null;
+        if (body.FirstName is { } firstName && (string.IsNullOrWhiteSpace(firstName) || firstName.Length > MaxFirstNameLength || firstName.Any(char.IsControl) || firstName.IndexOfAny(['<', '>', '@', '/', ':']) >= 0))
+        {
+            errors.Add("followUp.firstName", $"must be 1-{MaxFirstNameLength} characters of a name (no control characters, no <, >, @, /, :)");
+        }
+
+        return errors.IsEmpty ? new FollowUp(body.Email!, body.TimeZone!, time, body.CheckInEveryDays!.Value) { FirstName = body.FirstName?.Trim() } : null;
     }
 
     public static void CheckSchedule(int? weeks, string? externalId, ValidationErrors errors)

@@ -1,0 +1,117 @@
+using System.Globalization;
+using Azure.Data.Tables;
+using Microsoft.Extensions.Options;
+using Prescriptions.Domain.FollowUps;
+using Prescriptions.Domain.Lifecycle;
+using Prescriptions.Domain.Prescriptions;
+using Prescriptions.Storage.Prescriptions;
+
+namespace Prescriptions.Storage.FollowUps;
+
+/// <summary>
+/// Check-ins, alerts and message deliveries in the prescriptions table, in the clinic's partition, so that each is
+/// written in one batch with the partner events (outbox rows) it causes.
+/// </summary>
+public sealed class TableFollowUpRecords(TableServiceClient tables, IOptions<PrescriptionStorageOptions> options) : IFollowUpRecords
+{
+    private readonly TableClient table = tables.GetTableClient(options.Value.TableName);
+    private readonly TableProvisioning provisioning = new(tables.GetTableClient(options.Value.TableName));
+
+    public Task<bool> RecordCheckInAsync(string clinicId, string prescriptionId, CheckIn checkIn, IReadOnlyList<Alert> alerts, IReadOnlyList<PrescriptionEvent> events, AuditEntry audit, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(checkIn);
+        ArgumentNullException.ThrowIfNull(audit);
+        var rowKey = PrescriptionEntity.CheckInPrefix(prescriptionId) + checkIn.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        return StorageCall.RunAsync(async () =>
+        {
+            await provisioning.EnsureCreatedAsync(cancellationToken);
+            var existing = await table.GetEntityIfExistsAsync<TableEntity>(clinicId, rowKey, ["RowKey"], cancellationToken);
+            var batch = new List<TableTransactionAction>
+            {
+                new(TableTransactionActionType.UpsertReplace, PrescriptionEntity.ToDocumentEntity(clinicId, rowKey, "checkin", checkIn)),
+                new(TableTransactionActionType.Add, PrescriptionEntity.ToAuditEntity(clinicId, audit)),
+            };
+            AddAlerts(batch, clinicId, alerts, events);
+            await SubmitAsync(batch, cancellationToken);
+            return existing.HasValue;
+        }, cancellationToken);
+    }
+
+    public Task<IReadOnlyList<CheckIn>> CheckInsAsync(string clinicId, string prescriptionId, CancellationToken cancellationToken) =>
+        ListAsync<CheckIn>(clinicId, PrescriptionEntity.CheckInPrefix(prescriptionId), cancellationToken);
+
+    public Task RaiseAlertsAsync(string clinicId, IReadOnlyList<Alert> alerts, IReadOnlyList<PrescriptionEvent> events, CancellationToken cancellationToken)
+    {
+        var batch = new List<TableTransactionAction>();
+        AddAlerts(batch, clinicId, alerts, events);
+        return batch.Count == 0 ? Task.CompletedTask : StorageCall.RunAsync(async () =>
+        {
+            await provisioning.EnsureCreatedAsync(cancellationToken);
+            await SubmitAsync(batch, cancellationToken);
+        }, cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<Alert>> AlertsAsync(string clinicId, string prescriptionId, CancellationToken cancellationToken) =>
+        [.. (await ListAsync<Alert>(clinicId, PrescriptionEntity.AlertPrefix(prescriptionId), cancellationToken)).OrderByDescending(a => a.RaisedAt)];
+
+    public Task<FollowUpDelivery?> FindDeliveryAsync(string clinicId, string prescriptionId, string messageId, CancellationToken cancellationToken) =>
+        StorageCall.RunAsync(async () =>
+        {
+            await provisioning.EnsureCreatedAsync(cancellationToken);
+            var response = await table.GetEntityIfExistsAsync<TableEntity>(clinicId, PrescriptionEntity.FollowUpDeliveryKey(prescriptionId, messageId), cancellationToken: cancellationToken);
+            return response.HasValue && response.Value is { } entity ? PrescriptionEntity.FromEntity<FollowUpDelivery>(entity) : null;
+        }, cancellationToken);
+
+    public Task RecordDeliveryAsync(string clinicId, string prescriptionId, FollowUpDelivery delivery, IReadOnlyList<Alert> alerts, IReadOnlyList<PrescriptionEvent> events, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(delivery);
+        var batch = new List<TableTransactionAction>
+        {
+            new(TableTransactionActionType.UpsertReplace, PrescriptionEntity.ToDocumentEntity(
+                clinicId, PrescriptionEntity.FollowUpDeliveryKey(prescriptionId, delivery.MessageId), "followUpDelivery", delivery)),
+        };
+        AddAlerts(batch, clinicId, alerts, events);
+        return StorageCall.RunAsync(async () =>
+        {
+            await provisioning.EnsureCreatedAsync(cancellationToken);
+            await SubmitAsync(batch, cancellationToken);
+        }, cancellationToken);
+    }
+
+    private static void AddAlerts(List<TableTransactionAction> batch, string clinicId, IReadOnlyList<Alert> alerts, IReadOnlyList<PrescriptionEvent> events)
+    {
+        ArgumentNullException.ThrowIfNull(alerts);
+        ArgumentNullException.ThrowIfNull(events);
+
+        // Add, not upsert: an alert id names its occasion, and an occasion raises one alert only.
+        batch.AddRange(alerts.Select(a => new TableTransactionAction(TableTransactionActionType.Add,
+            PrescriptionEntity.ToDocumentEntity(clinicId, PrescriptionEntity.AlertPrefix(a.PrescriptionId) + a.Id, "alert", a))));
+        batch.AddRange(events.Select(e => new TableTransactionAction(TableTransactionActionType.Add, PrescriptionEntity.ToOutboxEntity(clinicId, e))));
+    }
+
+    private async Task SubmitAsync(List<TableTransactionAction> batch, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await table.SubmitTransactionAsync(batch, cancellationToken);
+        }
+        catch (TableTransactionFailedException failed) when (failed.Status == 409)
+        {
+            throw new ConcurrencyConflictException("An alert for this occasion was raised already.", failed);
+        }
+    }
+
+    private Task<IReadOnlyList<T>> ListAsync<T>(string clinicId, string prefix, CancellationToken cancellationToken) =>
+        StorageCall.RunAsync<IReadOnlyList<T>>(async () =>
+        {
+            await provisioning.EnsureCreatedAsync(cancellationToken);
+            var filter = TableClient.CreateQueryFilter($"PartitionKey eq {clinicId} and RowKey ge {prefix} and RowKey lt {PrescriptionEntity.RangeEnd(prefix)}");
+            var items = new List<T>();
+            await foreach (var entity in table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
+            {
+                items.Add(PrescriptionEntity.FromEntity<T>(entity));
+            }
+
+            return items;
+        }, cancellationToken);
+}
