@@ -15,10 +15,10 @@ namespace Prescriptions.Functions.Tests;
 public sealed class WebhookDeliveryTests(ApiFixture fixture)
 {
     // clinic-a's partner app in appsettings.Development.json.
-    private const string ClinicAPartnerApp = "9a9a0000-0000-4000-8000-0000000a9a0a";
+    internal const string ClinicAPartnerApp = "9a9a0000-0000-4000-8000-0000000a9a0a";
     private const string Partner = "ehr-a";
-    private static readonly byte[] Key = [.. Enumerable.Range(1, 32).Select(i => (byte)(i * 7))];
-    private static readonly string Secret = "whsec_" + Convert.ToBase64String(Key);
+    internal static readonly byte[] Key = [.. Enumerable.Range(1, 32).Select(i => (byte)(i * 7))];
+    internal static readonly string Secret = "whsec_" + Convert.ToBase64String(Key);
 
     [Fact]
     public async Task Events_arrive_signed_after_two_failures_and_every_retry_carries_the_same_webhook_id()
@@ -153,7 +153,7 @@ public sealed class WebhookDeliveryTests(ApiFixture fixture)
     }
 
     /// <summary>Verifies as a receiver would: HMAC-SHA256 over "{id}.{timestamp}.{body}" with the secret's bytes, and a fresh timestamp.</summary>
-    private static void AssertSigned(ReceivedWebhook delivery)
+    internal static void AssertSigned(ReceivedWebhook delivery)
     {
         var expected = "v1," + Convert.ToBase64String(HMACSHA256.HashData(Key, Encoding.UTF8.GetBytes($"{delivery.Id}.{delivery.Timestamp}.{delivery.Body}")));
         Assert.Contains(expected, delivery.Signature.Split(' '));
