@@ -2,10 +2,14 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using Prescriptions.Domain.FollowUps;
 using Prescriptions.Domain.Tenancy;
+using Prescriptions.Functions.Auth;
 using Prescriptions.Functions.FollowUps;
+using Prescriptions.LocalHost.DevTokens;
 
 namespace Prescriptions.Functions.Tests.FollowUps;
 
@@ -38,6 +42,13 @@ public sealed class FollowUpHost : IAsyncDisposable
             {
                 builder.Services.RemoveAll<TimeProvider>();
                 builder.Services.AddSingleton<TimeProvider>(clock);
+                // The JWT handler checks token lifetimes against the real clock, so dev tokens are issued by it too.
+                builder.Services.RemoveAll<DevTokenIssuer>();
+                builder.Services.AddSingleton(services => new DevTokenIssuer(
+                    services.GetRequiredService<IOptions<DevTokenOptions>>(),
+                    services.GetRequiredService<IConfiguration>(),
+                    services.GetRequiredService<IOptionsMonitor<TenancyOptions>>(),
+                    TimeProvider.System));
                 builder.Services.RemoveAll<IEmailSender>();
                 builder.Services.AddSingleton<IEmailSender>(email!);
             }
