@@ -4,11 +4,14 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Prescriptions.Domain.Assembly;
+using Prescriptions.Domain.FollowUps;
 using Prescriptions.Domain.Library;
+using Prescriptions.Domain.Lifecycle;
 using Prescriptions.Domain.Prescriptions;
 using Prescriptions.Domain.Readiness;
 using Prescriptions.Domain.Serialization;
 using Prescriptions.Domain.Tenancy;
+using Prescriptions.Functions.Api.Contracts;
 using Prescriptions.Functions.OpenApi;
 using Prescriptions.LocalHost.Discovery;
 
@@ -79,6 +82,8 @@ public sealed partial class OpenApiTests(ApiFixture fixture)
     [InlineData("ItemSource", typeof(ItemSource))]
     [InlineData("CriterionStatus", typeof(CriterionStatus))]
     [InlineData("CallerKind", typeof(CallerKind))]
+    [InlineData("CheckInDifficulty", typeof(CheckInDifficulty))]
+    [InlineData("AlertKind", typeof(AlertKind))]
     public void Enum_schemas_list_the_values_the_API_writes(string schema, Type enumType)
     {
         var written = Enum.GetValues(enumType).Cast<object>()
@@ -90,6 +95,31 @@ public sealed partial class OpenApiTests(ApiFixture fixture)
     [Fact]
     public void The_precaution_tag_schema_is_the_tag_vocabulary() =>
         Assert.Equal(PrecautionTags.All.Order(StringComparer.Ordinal), EnumValues("PrecautionTag").Order(StringComparer.Ordinal));
+
+    [Fact]
+    public void The_webhook_event_types_are_the_events_partners_can_subscribe_to()
+    {
+        Assert.Equal(EventTypes.All, EnumValues("WebhookEventType"));
+        Assert.Equal(EventTypes.All, Document["webhooks"]!.AsObject().Select(webhook => webhook.Key));
+    }
+
+    [Fact]
+    public void The_follow_up_schemas_have_the_members_the_API_writes()
+    {
+        var day = new DateOnly(2026, 11, 24);
+        var checkIn = new CheckIn(day, 2, 3, 7, CheckInDifficulty.TooHard, "Hard on the last set.", DateTimeOffset.UnixEpoch);
+        var alert = Alert.Raise("rx-1", AlertKind.HighPain, "2026-11-24", DateTimeOffset.UnixEpoch, "Pain 3/10 now and 7/10 during exercise.");
+        var week = new WeekAdherence(1, day, day, 2, 1, 100);
+        var monitoring = new RemoteMonitoringDays(30, day.AddDays(-29), day, 1, false);
+        var adherence = new AdherenceReport(3, [week], 2, 1, 100, monitoring);
+
+        AssertDocumentedMembers("CheckIn", checkIn);
+        AssertDocumentedMembers("Alert", alert);
+        AssertDocumentedMembers("WeekAdherence", week);
+        AssertDocumentedMembers("RemoteMonitoringDays", monitoring);
+        AssertDocumentedMembers("AdherenceReport", adherence);
+        AssertDocumentedMembers("CheckInSummary", new CheckInSummary("rx-1", [checkIn], adherence, [alert]));
+    }
 
     [Fact]
     public async Task The_document_is_served_anonymously_and_is_OpenAPI_3()
@@ -174,6 +204,14 @@ public sealed partial class OpenApiTests(ApiFixture fixture)
 
     /// <summary>Parameter names (and route constraints) may differ between a route and its path: compare the shapes.</summary>
     private static string Normalise(string path) => RouteParameter().Replace(path.TrimEnd('/'), "{}");
+
+    /// <summary>The members the API writes for a value with every optional member set are the schema's properties.</summary>
+    private static void AssertDocumentedMembers(string schema, object value)
+    {
+        var written = JsonSerializer.SerializeToNode(value, value.GetType(), DomainJson.Options)!.AsObject().Select(member => member.Key);
+        var documented = Document["components"]!["schemas"]![schema]!["properties"]!.AsObject().Select(property => property.Key);
+        Assert.Equal(documented.Order(StringComparer.Ordinal), written.Order(StringComparer.Ordinal));
+    }
 
     private static IEnumerable<string> EnumValues(string schema) =>
         Document["components"]!["schemas"]![schema]!["enum"]!.AsArray().Select(value => value!.GetValue<string>());
