@@ -107,7 +107,7 @@ public sealed partial class OpenApiTests(ApiFixture fixture)
     public void The_follow_up_schemas_have_the_members_the_API_writes()
     {
         var day = new DateOnly(2026, 11, 24);
-        var checkIn = new CheckIn(day, 2, 3, 7, CheckInDifficulty.TooHard, "Hard on the last set.", DateTimeOffset.UnixEpoch);
+        var checkIn = new CheckIn(day, 2, 3, 7, CheckInDifficulty.TooHard, DateTimeOffset.UnixEpoch, "Hard on the last set.");
         var alert = Alert.Raise("rx-1", AlertKind.HighPain, "2026-11-24", DateTimeOffset.UnixEpoch, "Pain 3/10 now and 7/10 during exercise.");
         var week = new WeekAdherence(1, day, day, 2, 1, 100);
         var monitoring = new RemoteMonitoringDays(30, day.AddDays(-29), day, 1, false);

@@ -10,8 +10,8 @@ public sealed record CheckIn(
     int PainNow,
     int PainDuringExercise,
     CheckInDifficulty Difficulty,
-    string? Comment,
-    DateTimeOffset ReceivedAt)
+    DateTimeOffset ReceivedAt,
+    string? Comment = null)
 {
     public const int MaxPain = 10;
     public const int MaxCompletedSessions = 21;
@@ -20,5 +20,7 @@ public sealed record CheckIn(
     /// <summary>How far back a patient may report (a forgotten week is still worth having).</summary>
     public const int MaxAgeDays = 14;
 
+    /// <summary>Derived, so not stored or sent.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
     public int WorstPain => Math.Max(PainNow, PainDuringExercise);
 }

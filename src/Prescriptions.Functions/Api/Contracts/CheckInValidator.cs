@@ -59,7 +59,7 @@ public static class CheckInValidator
         }
 
         return errors.IsEmpty
-            ? new CheckIn(date, body.CompletedSessions!.Value, body.PainNow!.Value, body.PainDuringExercise!.Value, difficulty!.Value, comment, now)
+            ? new CheckIn(date, body.CompletedSessions!.Value, body.PainNow!.Value, body.PainDuringExercise!.Value, difficulty!.Value, now, comment)
             : null;
     }
 
