@@ -26,14 +26,15 @@ public sealed partial class FollowUpEndToEndTests(ApiFixture fixture)
             $"--Webhooks:Partners:ehr-a:AppId={WebhookDeliveryTests.ClinicAPartnerApp}",
             $"--Webhooks:Partners:ehr-a:Url={receiver.Url}",
             $"--Webhooks:Partners:ehr-a:Secret={WebhookDeliveryTests.Secret}",
-            "--Webhooks:Partners:ehr-a:Events=alert.raised,checkin.received");
+            "--Webhooks:Partners:ehr-a:Events=alert.raised,checkin.received",
+            "--FollowUps:ClinicAlertEmails:clinic-a=alerts@clinic-a.example");
         var (id, _) = await host.CreateAndActivateAsync(FollowUpHost.FollowUpRequest("p-e2e"));
 
         await host.RunFunctionAsync("SendFollowUps");
         await host.RunFunctionAsync("SendFollowUps");
 
         using var mail = new HttpClient { BaseAddress = maildev.ApiBase };
-        var emails = await WaitForEmailsAsync(mail);
+        var emails = await WaitForEmailsAsync(mail, 1);
         var welcome = Assert.Single(emails.EnumerateArray());
         Assert.Equal("Your home exercise programme is ready", welcome.GetProperty("subject").GetString());
         Assert.Equal("p-e2e@example.org", welcome.GetProperty("to")[0].GetProperty("address").GetString());
@@ -88,15 +89,20 @@ public sealed partial class FollowUpEndToEndTests(ApiFixture fixture)
         Assert.Equal(id, data.GetProperty("prescriptionId").GetString());
         Assert.Equal("highPain", data.GetProperty("alert").GetProperty("kind").GetString());
         Assert.Single(receiver.Received, r => Type(r) == EventTypes.CheckInReceived);
+
+        // The clinic's alert address hears of it too, without the patient's answers.
+        var clinicMail = Assert.Single((await WaitForEmailsAsync(mail, 2)).EnumerateArray(), e => e.GetProperty("to")[0].GetProperty("address").GetString() == "alerts@clinic-a.example");
+        Assert.Equal($"Alert: high pain reported (prescription {id})", clinicMail.GetProperty("subject").GetString());
+        Assert.DoesNotContain("8", clinicMail.GetProperty("text").GetString()!.Replace(id, string.Empty, StringComparison.Ordinal), StringComparison.Ordinal);
     }
 
-    private static async Task<JsonElement> WaitForEmailsAsync(HttpClient mail)
+    private static async Task<JsonElement> WaitForEmailsAsync(HttpClient mail, int count)
     {
-        // maildev stores a message a moment after SMTP accepts it: wait for the first, then long enough for a second to show.
+        // maildev stores a message a moment after SMTP accepts it: wait for the count, then long enough for one more to show.
         for (var i = 0; i < 50; i++)
         {
             var list = JsonDocument.Parse(await mail.GetStringAsync(new Uri("api/email", UriKind.Relative))).RootElement;
-            if (list.GetArrayLength() > 0)
+            if (list.GetArrayLength() >= count)
             {
                 await Task.Delay(500);
                 return JsonDocument.Parse(await mail.GetStringAsync(new Uri("api/email", UriKind.Relative))).RootElement;

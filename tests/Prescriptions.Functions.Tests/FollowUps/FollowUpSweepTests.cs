@@ -167,6 +167,34 @@ public sealed class FollowUpSweepTests(ApiFixture fixture)
         Assert.Single(host.Email.Sent);
     }
 
+    [Fact]
+    public async Task Days_without_a_check_in_raise_an_alert_and_a_check_in_restarts_the_count()
+    {
+        var start = new DateTimeOffset(2027, 10, 4, 8, 0, 0, TimeSpan.Zero);
+        await using var host = await StartAsync(start, "--FollowUps:NoCheckInAlertDays=3");
+        var (id, _) = await host.CreateAndActivateAsync(FollowUpHost.FollowUpRequest("p-silent", weeks: 2));
+        var records = host.Api.Services.GetRequiredService<IFollowUpRecords>();
+        async Task<int> SilenceAlerts() => (await records.AlertsAsync("clinic-a", id, CancellationToken.None)).Count(a => a.Kind == AlertKind.NoCheckIn);
+
+        await At(host, start + TimeSpan.FromDays(3) - TimeSpan.FromMinutes(5));
+        Assert.Equal(0, await SilenceAlerts());
+        await At(host, start + TimeSpan.FromDays(3));
+        Assert.Equal(1, await SilenceAlerts());
+        await At(host, start + TimeSpan.FromDays(3) + TimeSpan.FromHours(1));
+
+        var token = host.Api.Services.GetRequiredService<Functions.FollowUps.CheckInLinks>().Issue("clinic-a", id, host.Clock!.GetUtcNow());
+        using var checkIn = await host.Api.SendAsync(HttpMethod.Post, $"/api/checkin/{token}", json: new { completedSessions = 2, painNow = 1, painDuringExercise = 2, difficulty = "ok" });
+        await checkIn.JsonAsync(System.Net.HttpStatusCode.Created);
+
+        // The alert's own follow-up watch (day 6) finds the check-in of day 3 recent enough; three days after it, silence again.
+        await At(host, start + TimeSpan.FromDays(6));
+        Assert.Equal(1, await SilenceAlerts());
+        await At(host, start + TimeSpan.FromDays(6) + TimeSpan.FromHours(2));
+        Assert.Equal(2, await SilenceAlerts());
+        var events = await host.Api.Services.GetRequiredService<IEventOutbox>().ListDueAsync("clinic-a", DateTimeOffset.MaxValue.AddYears(-1), 100, CancellationToken.None);
+        Assert.Equal(2, events.Count(e => e.Event.Alert?.Kind == AlertKind.NoCheckIn));
+    }
+
     private Task<FollowUpHost> StartAsync(DateTimeOffset now, params string[] settings) =>
         FollowUpHost.StartAsync(fixture.Azurite.ConnectionString, now, settings);
 
