@@ -16,6 +16,22 @@ if ! grep -qE '^\s*0 Warning\(s\)' "$build_log" || ! grep -qE '^\s*0 Error\(s\)'
   echo "The build has warnings or errors." >&2; exit 1
 fi
 
+log "Building and linting the Bicep template (infra/), warnings are errors"
+bicep=$(bicep_cli)
+"$bicep" --version
+bicep_out=$(mktemp -d)
+# Bicep exits 0 on warnings and lint findings below error level: any output on stderr fails the step.
+run_bicep() {
+  local diagnostics; diagnostics=$(mktemp)
+  if ! "$bicep" "$@" 2>"$diagnostics" >/dev/null || [ -s "$diagnostics" ]; then
+    cat "$diagnostics" >&2; echo "bicep $* reported diagnostics." >&2; exit 1
+  fi
+}
+run_bicep build infra/main.bicep --stdout
+run_bicep build --pattern 'infra/**/*.bicep' --outdir "$bicep_out"
+run_bicep lint --pattern 'infra/**/*.bicep'
+rm -rf "$bicep_out"
+
 log "Validating the exercise library"
 dotnet run -c Release --no-build --project src/Prescriptions.LibraryPublisher -- --library library --validate-only
 

@@ -40,3 +40,13 @@ wait_for_port() {
     if [ "$waited" -ge $((timeout * 2)) ]; then echo "Nothing listens on 127.0.0.1:$port after ${timeout}s" >&2; return 1; fi
   done
 }
+
+# The Bicep CLI from the NuGet package Azure.Bicep.CommandLine.linux-x64 (BicepCliVersion in Directory.Packages.props):
+# restoring tests/Prescriptions.Deployment.Tests downloads it into the NuGet cache. Prints its path.
+bicep_cli() {
+  local project="$REPO_ROOT/tests/Prescriptions.Deployment.Tests/Prescriptions.Deployment.Tests.csproj" path
+  dotnet restore "$project" --nologo -v quiet >/dev/null
+  path=$(dotnet msbuild "$project" -nologo -getProperty:BicepCliPath)
+  if [ ! -x "$path" ]; then echo "No Bicep CLI at '$path' after restoring $project" >&2; return 1; fi
+  printf '%s\n' "$path"
+}
