@@ -34,15 +34,15 @@ param entraAudience string
 
 // Tenancy. azd environment values are strings, so maps are written "key=value;key=value".
 
-@description('Entra group object id -> clinic id(s): "<group id>=clinic-a,clinic-b;<group id>=clinic-c". Sets Tenancy:GroupClinics.')
+@description('Entra group object id -> clinic id(s): "<group id>=clinic-a,clinic-b;<group id>=clinic-c". Sets Tenancy:GroupClinicsEntries.')
 param groupClinics string = ''
 
-@description('Partner client app id -> clinic id(s): "<app id>=clinic-a;...". Sets Tenancy:AppClinics.')
+@description('Partner client app id -> clinic id(s): "<app id>=clinic-a;...". Sets Tenancy:AppClinicsEntries.')
 param appClinics string = ''
 
 // Partner webhooks.
 
-@description('Partner name -> "<app id>|<https url>|<events, comma-separated; empty: all>", entries separated by ";". Sets Webhooks:Partners.')
+@description('Partner name (letters, digits and _ only: it becomes part of app setting names) -> "<app id>|<https url>|<events, comma-separated; empty: all>", entries separated by ";". Sets Webhooks:Partners.')
 param webhookPartners string = ''
 
 @secure()
@@ -93,7 +93,7 @@ param followUpSendSchedule string = ''
 @description('Base address of patients\' check-in links (a custom domain); empty: https://<the function app\'s host name>.')
 param publicBaseUrl string = ''
 
-@description('Clinic id -> address that receives the clinic\'s follow-up alerts: "clinic-a=alerts@clinic-a.example;...". Sets FollowUps:ClinicAlertEmails.')
+@description('Clinic id -> address that receives the clinic\'s follow-up alerts: "clinic-a=alerts@clinic-a.example;...". Sets FollowUps:ClinicAlertEmailsEntries.')
 param clinicAlertEmails string = ''
 
 @description('Key Vault purge protection: a deleted vault cannot be purged during its 90-day retention. Cannot be turned off once on.')
@@ -108,8 +108,6 @@ func parsePairs(text string) object =>
   )
 
 @description('Prefixes every key of an object: the settings of one configuration dictionary.')
-func prefixKeys(prefix string, values object) object => toObject(items(values), item => '${prefix}${item.key}', item => item.value)
-
 @description('A Key Vault reference app setting; no version: the app follows the latest secret.')
 func keyVaultReference(vaultName string, secretName string) string =>
   '@Microsoft.KeyVault(VaultName=${vaultName};SecretName=${secretName})'
@@ -190,9 +188,10 @@ var appSettings = union(
     FollowUps__SigningKey: keyVaultReference(keyVaultName, signingKeySecret)
   },
   empty(smtpFromName) ? {} : { Smtp__FromName: smtpFromName },
-  prefixKeys('Tenancy__GroupClinics__', parsePairs(groupClinics)),
-  prefixKeys('Tenancy__AppClinics__', parsePairs(appClinics)),
-  prefixKeys('FollowUps__ClinicAlertEmails__', parsePairs(clinicAlertEmails)),
+  // Maps keyed by ids holding '-' travel as one "key=value;..." setting each: Linux app setting names allow no '-'.
+  empty(groupClinics) ? {} : { Tenancy__GroupClinicsEntries: groupClinics },
+  empty(appClinics) ? {} : { Tenancy__AppClinicsEntries: appClinics },
+  empty(clinicAlertEmails) ? {} : { FollowUps__ClinicAlertEmailsEntries: clinicAlertEmails },
   partnerSettings
 )
 

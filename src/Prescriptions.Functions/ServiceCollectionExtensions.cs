@@ -11,6 +11,7 @@ using Prescriptions.Domain.Library;
 using Prescriptions.Domain.Prescriptions;
 using Prescriptions.Domain.FollowUps;
 using Prescriptions.Functions.Auth;
+using Prescriptions.Functions.Configuration;
 using Prescriptions.Functions.FollowUps;
 using Prescriptions.Functions.Http;
 using Prescriptions.Functions.Webhooks;
@@ -51,6 +52,11 @@ public static class ServiceCollectionExtensions
             options.TokenValidationParameters.RoleClaimType = EntraClaims.Roles;
         });
         services.Configure<TenancyOptions>(configuration.GetSection(TenancyOptions.SectionName));
+        services.PostConfigure<TenancyOptions>(options =>
+        {
+            SettingEntries.MergeInto(options.GroupClinics, options.GroupClinicsEntries, "Tenancy:GroupClinicsEntries");
+            SettingEntries.MergeInto(options.AppClinics, options.AppClinicsEntries, "Tenancy:AppClinicsEntries");
+        });
         services.AddSingleton<CallerFactory>();
         services.AddSingleton<ApiHandler>();
         services.AddOptions<Email.SmtpOptions>().Bind(configuration.GetSection(Email.SmtpOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
@@ -63,7 +69,9 @@ public static class ServiceCollectionExtensions
 
     private static void AddFollowUps(IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<FollowUpOptions>().Bind(configuration.GetSection(FollowUpOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<FollowUpOptions>().Bind(configuration.GetSection(FollowUpOptions.SectionName))
+            .PostConfigure(options => SettingEntries.MergeInto(options.ClinicAlertEmails, options.ClinicAlertEmailsEntries, "FollowUps:ClinicAlertEmailsEntries"))
+            .ValidateDataAnnotations().ValidateOnStart();
         services.Configure<FollowUpStorageOptions>(configuration.GetSection(FollowUpStorageOptions.SectionName));
         services.AddSingleton<IFollowUpSchedule, TableFollowUpSchedule>();
         services.AddSingleton<IFollowUpRecords, TableFollowUpRecords>();

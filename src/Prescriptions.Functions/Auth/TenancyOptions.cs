@@ -12,6 +12,12 @@ public sealed class TenancyOptions
 
     public Dictionary<string, string> AppClinics { get; init; } = new(StringComparer.OrdinalIgnoreCase);
 
+    /// <summary><see cref="GroupClinics"/> as one setting, <c>groupId=clinic-a,clinic-b;groupId=clinic-c</c> (how Azure app settings carry it).</summary>
+    public string? GroupClinicsEntries { get; set; }
+
+    /// <summary><see cref="AppClinics"/> as one setting, <c>appId=clinic-a;appId=clinic-b</c>.</summary>
+    public string? AppClinicsEntries { get; set; }
+
     public static IReadOnlyList<string> Split(string? clinics) =>
         clinics?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) ?? [];
 }

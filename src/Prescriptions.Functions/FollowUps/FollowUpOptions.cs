@@ -26,6 +26,9 @@ public sealed class FollowUpOptions
     /// <summary>Clinic id -> the address that receives that clinic's alerts by email (optional; webhooks always get them).</summary>
     public Dictionary<string, string> ClinicAlertEmails { get; init; } = new(StringComparer.OrdinalIgnoreCase);
 
+    /// <summary><see cref="ClinicAlertEmails"/> as one setting, <c>clinic-a=alerts@clinic-a.example;clinic-b=...</c> (how Azure app settings carry it).</summary>
+    public string? ClinicAlertEmailsEntries { get; set; }
+
     /// <summary>Sends that may fail for one message before it is marked failed and an alert raised.</summary>
     [Range(1, 50)]
     public int MaxAttempts { get; set; } = 5;
