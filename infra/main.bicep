@@ -107,7 +107,6 @@ func parsePairs(text string) object =>
     entry => trim(substring(entry, indexOf(entry, '=') + 1))
   )
 
-@description('Prefixes every key of an object: the settings of one configuration dictionary.')
 @description('A Key Vault reference app setting; no version: the app follows the latest secret.')
 func keyVaultReference(vaultName string, secretName string) string =>
   '@Microsoft.KeyVault(VaultName=${vaultName};SecretName=${secretName})'
