@@ -42,7 +42,18 @@ public sealed partial class FollowUpSweeper(
         var counts = new Dictionary<Outcome, int>();
         foreach (var entry in due)
         {
-            var outcome = await ProcessAsync(entry, cancellationToken);
+            Outcome outcome;
+            try
+            {
+                outcome = await ProcessAsync(entry, cancellationToken);
+            }
+            catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+            {
+                // One message's trouble (storage, a raced alert) must not hold up the others; its lease ends and a later sweep retries it.
+                LogProcessFailed(logger, exception, entry.Message.Id);
+                outcome = Outcome.Skipped;
+            }
+
             counts[outcome] = counts.GetValueOrDefault(outcome) + 1;
         }
 
@@ -187,6 +198,9 @@ public sealed partial class FollowUpSweeper(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Follow-up {MessageId} ({Kind}) failed on attempt {Attempt}")]
     private static partial void LogSendFailed(ILogger logger, Exception exception, string messageId, FollowUpKind kind, int attempt);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Follow-up {MessageId} could not be processed; a later sweep retries it")]
+    private static partial void LogProcessFailed(ILogger logger, Exception exception, string messageId);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Follow-up {MessageId} of prescription {PrescriptionId} failed after {Attempts} attempts; an alert was raised")]
     private static partial void LogGaveUp(ILogger logger, string messageId, string prescriptionId, int attempts);

@@ -195,6 +195,26 @@ public sealed class FollowUpSweepTests(ApiFixture fixture)
         Assert.Equal(2, events.Count(e => e.Event.Alert?.Kind == AlertKind.NoCheckIn));
     }
 
+    [Fact]
+    public async Task A_message_that_cannot_be_processed_does_not_hold_up_the_others()
+    {
+        var start = new DateTimeOffset(2027, 11, 1, 8, 0, 0, TimeSpan.Zero);
+        await using var host = await StartAsync(start);
+        var (id, _) = await host.CreateAndActivateAsync(FollowUpHost.FollowUpRequest("p-sound", weeks: 1));
+        var repository = host.Api.Services.GetRequiredService<Domain.Prescriptions.IPrescriptionRepository>();
+        var broken = (await repository.FindAsync("clinic-a", id, CancellationToken.None))!.Value with { Id = "rx-broken", LibraryVersion = "ffffffffffffffff" };
+        await repository.CreateAsync(new Domain.Prescriptions.PrescriptionWrite(broken,
+            new AuditEntry(broken.Id, start, "test", Domain.Tenancy.CallerKind.User, "created", "A copy assembled from a library version that was never published.", [], "test", 1), []), CancellationToken.None);
+        var due = start - TimeSpan.FromMinutes(1);
+        await host.Api.Services.GetRequiredService<IFollowUpSchedule>().AddAsync(
+            [new PendingFollowUp("clinic-a", broken.Id, new ScheduledFollowUp("msg_broken", FollowUpKind.Welcome, due, DateOnly.FromDateTime(due.UtcDateTime)))], CancellationToken.None);
+
+        var sweep = await host.SweepAsync();
+
+        Assert.Equal((1, 1), (sweep.Sent, sweep.Skipped));
+        Assert.Equal((await host.PlanAsync(id))[0].Id, Assert.Single(host.Email!.Sent).Message.Id);
+    }
+
     private Task<FollowUpHost> StartAsync(DateTimeOffset now, params string[] settings) =>
         FollowUpHost.StartAsync(fixture.Azurite.ConnectionString, now, settings);
 
