@@ -1,6 +1,4 @@
-using Prescriptions.Domain.Assembly;
 using Prescriptions.Domain.FollowUps;
-using Prescriptions.Domain.Library;
 using Prescriptions.Domain.Prescriptions;
 
 namespace Prescriptions.Domain.Tests;
@@ -102,36 +100,13 @@ public sealed class FollowUpCheckInTests
     private static CheckIn CheckIn(DateOnly date, int sessions, int painNow, int painDuringExercise) =>
         new(date, sessions, painNow, painDuringExercise, CheckInDifficulty.Ok, new DateTimeOffset(date.ToDateTime(new TimeOnly(19, 0)), TimeSpan.Zero));
 
-    private static Prescription Active(int daysPerWeek) => new()
-    {
-        Id = "rx-1",
-        ClinicId = "clinic-a",
-        PatientId = "p-1",
-        ConditionId = "lateral-ankle-sprain",
-        Phase = 2,
-        Status = PrescriptionStatus.Active,
-        Constraints = new PatientConstraints(),
-        Items =
-        [
-            new PrescriptionItem
-            {
-                ExerciseId = "heel-raise",
-                Name = "Heel raise",
-                Category = ExerciseCategory.Strength,
-                Dose = new Dose { Sets = 2, Reps = 10, DaysPerWeek = daysPerWeek },
-                Rationale = "test",
-                Delivery = Delivery.Home,
-            },
-        ],
-        EstimatedMinutesPerSession = 10,
-        LibraryVersion = "v1",
-        FollowUp = new FollowUp("ana@example.org", "Etc/UTC", new TimeOnly(18, 0), 7),
-        ActivatedAt = Activated,
-        PhaseStartedAt = Activated,
-        CreatedAt = Activated,
-        CreatedBy = "t",
-        UpdatedAt = Activated,
-        UpdatedBy = "t",
-        Version = 2,
-    };
+    private static Prescription Active(int daysPerWeek) =>
+        FollowUpPlannerTests.Active(DateOnly.FromDateTime(Activated.UtcDateTime), 1, daysPerWeek) with
+        {
+            StartDate = null,
+            Weeks = null,
+            FollowUp = new FollowUp("ana@example.org", "Etc/UTC", new TimeOnly(18, 0), 7),
+            ActivatedAt = Activated,
+            PhaseStartedAt = Activated,
+        };
 }

@@ -95,7 +95,8 @@ public sealed class FollowUpPlannerTests
         Assert.Throws<ArgumentException>(() => new CheckInTokens(new byte[16]));
     }
 
-    private static Prescription Active(DateOnly start, int weeks, int daysPerWeek) => new()
+    /// <summary>An active prescription of one home exercise with a follow-up contact in Berlin.</summary>
+    internal static Prescription Active(DateOnly start, int weeks, int daysPerWeek) => new()
     {
         Id = "rx-follow",
         ClinicId = "clinic-a",
