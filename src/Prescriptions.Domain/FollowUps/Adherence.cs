@@ -16,7 +16,7 @@ public static class Adherence
     {
         ArgumentNullException.ThrowIfNull(prescription);
         ArgumentNullException.ThrowIfNull(checkIns);
-        var daysPerWeek = prescription.Items.Select(i => i.Dose.DaysPerWeek).DefaultIfEmpty(0).Max();
+        var daysPerWeek = prescription.TrainingDaysPerWeek();
         var weeks = new List<WeekAdherence>();
         if (StartDate(prescription) is { } start && start <= today)
         {

@@ -30,7 +30,7 @@ public static class CheckInEvidence
         var today = Adherence.LocalDate(now, prescription);
         if (Adherence.StartDate(prescription) is { } start && today.DayNumber - start.DayNumber + 1 >= AdherenceWindowDays && checkIns.Count > 0)
         {
-            var daysPerWeek = prescription.Items.Select(i => i.Dose.DaysPerWeek).DefaultIfEmpty(0).Max();
+            var daysPerWeek = prescription.TrainingDaysPerWeek();
             var from = today.AddDays(1 - AdherenceWindowDays);
             var prescribed = daysPerWeek * AdherenceWindowDays / 7;
             var done = checkIns.Where(c => c.Date >= from && c.Date <= today).Sum(c => c.CompletedSessions);

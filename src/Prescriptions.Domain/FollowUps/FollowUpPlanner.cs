@@ -37,7 +37,7 @@ public static class FollowUpPlanner
         var plan = new List<ScheduledFollowUp> { Message(prescription, FollowUpKind.Welcome, today, activatedAt) };
         ScheduledFollowUp At(FollowUpKind kind, DateOnly date) => Message(prescription, kind, date, LocalTimes.ToInstant(date, followUp.ReminderTime, zone));
 
-        var daysPerWeek = prescription.Items.Select(i => i.Dose.DaysPerWeek).DefaultIfEmpty(0).Max();
+        var daysPerWeek = prescription.TrainingDaysPerWeek();
         var weekdays = SpreadOverWeek(daysPerWeek);
         for (var date = start; date <= end; date = date.AddDays(1))
         {

@@ -58,6 +58,9 @@ public sealed record Prescription
     public Prescription ChangedBy(string subject, DateTimeOffset at) =>
         this with { UpdatedAt = at, UpdatedBy = subject, Version = Version + 1 };
 
+    /// <summary>The most days a week any home exercise is prescribed: the days a patient is expected to train.</summary>
+    public int TrainingDaysPerWeek() => Items.Select(i => i.Dose.DaysPerWeek).DefaultIfEmpty(0).Max();
+
     /// <summary>The engine's request this prescription answers, for re-checks and re-assembly.</summary>
     public AssemblyRequest ToAssemblyRequest() => new(ConditionId, Phase, Side, Constraints) { OtherConditions = OtherConditions };
 }

@@ -49,7 +49,7 @@ public sealed class CheckInFunctions(
             }
 
             var prescription = stored.Value;
-            var today = Adherence.LocalDate(clock.GetUtcNow(), prescription);
+            var (today, _) = Days(prescription, clock.GetUtcNow());
             var values = new CheckInPage.FormValues(Iso(today), string.Empty, string.Empty, string.Empty, string.Empty, string.Empty);
             return await FormPageAsync(prescription, values, null, StatusCodes.Status200OK, call.CancellationToken);
         }, cancellationToken);
@@ -71,10 +71,9 @@ public sealed class CheckInFunctions(
             var prescription = stored.Value;
             var body = fromForm ? await ReadFormAsync(request, call.CancellationToken) : await call.ReadJsonAsync<CheckInBody>(MaxFormBytes);
             var now = clock.GetUtcNow();
-            var today = Adherence.LocalDate(now, prescription);
-            var firstDay = Adherence.LocalDate(prescription.ActivatedAt ?? prescription.CreatedAt, prescription);
+            var (today, earliest) = Days(prescription, now);
             var errors = new ValidationErrors();
-            var checkIn = CheckInValidator.ToCheckIn(body, today, firstDay, now, errors);
+            var checkIn = CheckInValidator.ToCheckIn(body, today, earliest, now, errors);
             if (checkIn is null)
             {
                 if (!fromForm)
@@ -163,15 +162,10 @@ public sealed class CheckInFunctions(
         var previous = earlier.Where(c => c.Date < checkIn.Date).MaxBy(c => c.Date);
         var alerts = CheckInAlerts.Evaluate(prescription.Id, checkIn, previous).ToList();
 
-        var library = await libraries.GetVersionAsync(prescription.LibraryVersion, cancellationToken);
-        if (library.FindCondition(prescription.ConditionId)?.FindPhase(prescription.Phase) is { } phase)
+        var all = earlier.Where(c => c.Date != checkIn.Date).Append(checkIn).OrderBy(c => c.Date).ToList();
+        if (await readiness.ReadyAlertAsync(prescription, all, checkIn.ReceivedAt, cancellationToken) is { } ready)
         {
-            var all = earlier.Where(c => c.Date != checkIn.Date).Append(checkIn).OrderBy(c => c.Date).ToList();
-            var report = await readiness.EvaluateAsync(prescription, phase, all, cancellationToken);
-            if (PrescriptionReadiness.ReadyAlert(prescription, report, checkIn.ReceivedAt) is { } ready)
-            {
-                alerts.Add(ready);
-            }
+            alerts.Add(ready);
         }
 
         var raised = (await records.AlertsAsync(prescription.ClinicId, prescription.Id, cancellationToken)).Select(a => a.Id).ToHashSet(StringComparer.Ordinal);
@@ -212,11 +206,17 @@ public sealed class CheckInFunctions(
     private async Task<IActionResult> FormPageAsync(Prescription prescription, CheckInPage.FormValues values, IReadOnlyDictionary<string, string[]>? errors, int status, CancellationToken cancellationToken)
     {
         var library = await libraries.GetVersionAsync(prescription.LibraryVersion, cancellationToken);
-        var now = clock.GetUtcNow();
+        var (today, earliest) = Days(prescription, clock.GetUtcNow());
+        return Html(CheckInPage.Form(prescription.FollowUp?.FirstName, prescription.Items, library, values, errors, Iso(today), Iso(earliest)), status);
+    }
+
+    /// <summary>The days a check-in may name, in the patient's calendar: from the programme's first day (at most 14 days back) to today.</summary>
+    private static (DateOnly Today, DateOnly Earliest) Days(Prescription prescription, DateTimeOffset now)
+    {
         var today = Adherence.LocalDate(now, prescription);
         var firstDay = Adherence.LocalDate(prescription.ActivatedAt ?? prescription.CreatedAt, prescription);
-        var earliest = firstDay > today.AddDays(-CheckIn.MaxAgeDays) ? firstDay : today.AddDays(-CheckIn.MaxAgeDays);
-        return Html(CheckInPage.Form(prescription.FollowUp?.FirstName, prescription.Items, library, values, errors, Iso(today), Iso(earliest)), status);
+        var limit = today.AddDays(-CheckIn.MaxAgeDays);
+        return (today, firstDay > limit ? firstDay : limit);
     }
 
     private static async Task<CheckInBody> ReadFormAsync(HttpRequest request, CancellationToken cancellationToken)

@@ -2,7 +2,6 @@ using System.Globalization;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Prescriptions.Domain.FollowUps;
-using Prescriptions.Domain.Library;
 using Prescriptions.Domain.Prescriptions;
 
 namespace Prescriptions.Functions.FollowUps;
@@ -17,7 +16,6 @@ public sealed partial class FollowUpSweeper(
     IFollowUpSchedule schedule,
     IFollowUpRecords records,
     IPrescriptionRepository prescriptions,
-    ILibraryProvider libraries,
     FollowUpScheduler scheduler,
     FollowUpEmails emails,
     IEmailSender sender,
@@ -180,14 +178,7 @@ public sealed partial class FollowUpSweeper(
 
     private async Task<IReadOnlyList<Alert>> ReadinessAlertsAsync(Prescription prescription, CancellationToken cancellationToken)
     {
-        var library = await libraries.GetVersionAsync(prescription.LibraryVersion, cancellationToken);
-        if (library.FindCondition(prescription.ConditionId)?.FindPhase(prescription.Phase) is not { } phase)
-        {
-            return [];
-        }
-
-        var report = await readiness.EvaluateAsync(prescription, phase, null, cancellationToken);
-        if (PrescriptionReadiness.ReadyAlert(prescription, report, clock.GetUtcNow()) is not { } alert)
+        if (await readiness.ReadyAlertAsync(prescription, null, clock.GetUtcNow(), cancellationToken) is not { } alert)
         {
             return [];
         }

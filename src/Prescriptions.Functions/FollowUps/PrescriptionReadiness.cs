@@ -7,7 +7,7 @@ using Prescriptions.Domain.Readiness;
 namespace Prescriptions.Functions.FollowUps;
 
 /// <summary>Readiness to progress from all the evidence there is: the therapist's measurements and the patient's check-ins.</summary>
-public sealed class PrescriptionReadiness(IPrescriptionRepository prescriptions, IFollowUpRecords records, TimeProvider clock)
+public sealed class PrescriptionReadiness(IPrescriptionRepository prescriptions, IFollowUpRecords records, ILibraryProvider libraries, TimeProvider clock)
 {
     public async Task<ReadinessReport> EvaluateAsync(Prescription prescription, Phase phase, IReadOnlyList<CheckIn>? checkIns, CancellationToken cancellationToken)
     {
@@ -19,6 +19,19 @@ public sealed class PrescriptionReadiness(IPrescriptionRepository prescriptions,
             .Select(m => new Evidence(m.Measure, m.Value, m.Unit, m.RecordedAt, $"measured by {m.RecordedBy}"))
             .Concat(CheckInEvidence.From(prescription, checkIns, now));
         return ReadinessEvaluator.Evaluate(phase, prescription.PhaseStartedAt ?? prescription.CreatedAt, evidence, now);
+    }
+
+    /// <summary>
+    /// The alert that the current phase's criteria are all met, judged on the given check-ins (null: the stored ones);
+    /// null when they are not. Its id names the phase, so callers drop it once raised.
+    /// </summary>
+    public async Task<Alert?> ReadyAlertAsync(Prescription prescription, IReadOnlyList<CheckIn>? checkIns, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(prescription);
+        var library = await libraries.GetVersionAsync(prescription.LibraryVersion, cancellationToken);
+        return library.FindCondition(prescription.ConditionId)?.FindPhase(prescription.Phase) is { } phase
+            ? ReadyAlert(prescription, await EvaluateAsync(prescription, phase, checkIns, cancellationToken), at)
+            : null;
     }
 
     /// <summary>The alert that the phase's criteria are all met: once per phase (its id names the phase).</summary>

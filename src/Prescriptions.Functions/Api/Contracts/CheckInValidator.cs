@@ -3,14 +3,13 @@ using Prescriptions.Domain.FollowUps;
 
 namespace Prescriptions.Functions.Api.Contracts;
 
-/// <summary>Checks a check-in against the patient's calendar: a date from the program's first day (at most 14 days back) to today.</summary>
+/// <summary>Checks a check-in against the patient's calendar: a date from <c>earliest</c> to <c>today</c>.</summary>
 public static class CheckInValidator
 {
-    public static CheckIn? ToCheckIn(CheckInBody body, DateOnly today, DateOnly firstDay, DateTimeOffset now, ValidationErrors errors)
+    public static CheckIn? ToCheckIn(CheckInBody body, DateOnly today, DateOnly earliest, DateTimeOffset now, ValidationErrors errors)
     {
         ArgumentNullException.ThrowIfNull(body);
         ArgumentNullException.ThrowIfNull(errors);
-        var earliest = Max(firstDay, today.AddDays(-CheckIn.MaxAgeDays));
         var date = today;
         if (body.Date is not null && !DateOnly.TryParseExact(body.Date, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out date))
         {
@@ -62,6 +61,4 @@ public static class CheckInValidator
             ? new CheckIn(date, body.CompletedSessions!.Value, body.PainNow!.Value, body.PainDuringExercise!.Value, difficulty!.Value, now, comment)
             : null;
     }
-
-    private static DateOnly Max(DateOnly a, DateOnly b) => a > b ? a : b;
 }
