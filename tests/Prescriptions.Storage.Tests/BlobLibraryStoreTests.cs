@@ -114,7 +114,7 @@ public sealed class BlobLibraryStoreTests(AzuriteFixture azurite)
             Id = "test-condition",
             Name = "Test condition",
             Summary = "For tests.",
-            Icd10Codes = ["S93.401A"],
+            Icd10Codes = [new ConditionCode("S93.401A", Side.Right)],
             Guideline = "Test guideline",
             BodyRegions = [BodyRegion.Ankle],
             Phases = [MakePhase(1), MakePhase(2), MakePhase(3), MakePhase(4)],

@@ -41,7 +41,7 @@ public static class SyntheticLibrary
         Id = id,
         Name = id,
         Summary = "Synthetic.",
-        Icd10Codes = ["Z96.651"],
+        Icd10Codes = [new ConditionCode("Z96.651", Side.Right)],
         Guideline = "Synthetic",
         BodyRegions = [BodyRegion.Knee],
         Phases = phases,

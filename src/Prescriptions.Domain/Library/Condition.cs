@@ -6,11 +6,20 @@ public sealed record Condition
     public required string Id { get; init; }
     public required string Name { get; init; }
     public required string Summary { get; init; }
-    public required IReadOnlyList<string> Icd10Codes { get; init; }
+    public required IReadOnlyList<ConditionCode> Icd10Codes { get; init; }
     public string? SnomedCode { get; init; }
     public required string Guideline { get; init; }
     public required IReadOnlyList<BodyRegion> BodyRegions { get; init; }
     public required IReadOnlyList<Phase> Phases { get; init; }
+
+    /// <summary>The condition this one is a surgical variant of (anterior-approach THA of THA), for grouping.</summary>
+    public string? VariantOf { get; init; }
+
+    /// <summary>Precautions that protect the person in every phase (fall risk, no impact after a stroke) until a measured criterion lifts them.</summary>
+    public IReadOnlyList<PrecautionGate> Gates { get; init; } = [];
+
+    /// <summary>The ICD-10 codes for a program on this side.</summary>
+    public IReadOnlyList<string> CodesFor(Side? side) => [.. Icd10Codes.Where(code => code.AppliesTo(side)).Select(code => code.Code)];
 
     public Phase? FindPhase(int number) => Phases.FirstOrDefault(p => p.Number == number);
 }

@@ -15,6 +15,9 @@ public sealed record Dose
     public int? RestSeconds { get; init; }
     public Load? Load { get; init; }
     public int? Rpe { get; init; }
+
+    /// <summary>An intensity target as heart-rate reserve, for walking and aerobic work where RPE alone is not enough.</summary>
+    public HeartRateReserve? HeartRateReserve { get; init; }
     public string? Tempo { get; init; }
     public Side? Side { get; init; }
     public int SessionsPerDay { get; init; } = 1;

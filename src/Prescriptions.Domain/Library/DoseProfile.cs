@@ -15,4 +15,10 @@ public sealed record DoseProfile
     public int? Rpe { get; init; }
     public int? SessionsPerDay { get; init; }
     public int? DaysPerWeek { get; init; }
+
+    /// <summary>Doses for groups of categories (resistance work, stretches, walking) that differ from the general profile.</summary>
+    public IReadOnlyList<CategoryDose> Categories { get; init; } = [];
+
+    /// <summary>The dosing for a category: its own entry when the phase has one.</summary>
+    public CategoryDose? For(ExerciseCategory category) => Categories.FirstOrDefault(c => c.Categories.Contains(category));
 }

@@ -14,7 +14,11 @@ public sealed record Exercise
     public IReadOnlyList<Equipment> Equipment { get; init; } = [];
     public required int Difficulty { get; init; }
     public required Position Position { get; init; }
+    /// <summary>The weight the exercise puts through the affected leg.</summary>
     public required WeightBearing WeightBearing { get; init; }
+
+    /// <summary>The weight the exercise puts through the affected arm and hand (a push-up, weight shifts on the hands).</summary>
+    public WeightBearing UpperLimbWeightBearing { get; init; } = WeightBearing.None;
     public required Delivery Delivery { get; init; }
     public required string CptCode { get; init; }
     public required Dose DefaultDose { get; init; }

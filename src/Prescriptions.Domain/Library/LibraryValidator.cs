@@ -200,9 +200,14 @@ public static partial class LibraryValidator
             problems.Add(new($"{path}.icd10Codes", "name at least one ICD-10 code"));
         }
 
-        foreach (var code in condition.Icd10Codes.Where(code => !Icd10().IsMatch(code)))
+        foreach (var code in condition.Icd10Codes.Where(code => !Icd10().IsMatch(code.Code)))
         {
-            problems.Add(new($"{path}.icd10Codes", $"'{code}' is not an ICD-10 code"));
+            problems.Add(new($"{path}.icd10Codes", $"'{code.Code}' is not an ICD-10 code"));
+        }
+
+        foreach (var code in condition.Icd10Codes.Where(code => code.Side is Side.EachSide or Side.Both))
+        {
+            problems.Add(new($"{path}.icd10Codes", $"'{code.Code}': a code's side is left or right, or left out for codes of either side"));
         }
 
         if (condition.SnomedCode is { } snomed && !SnomedId().IsMatch(snomed))

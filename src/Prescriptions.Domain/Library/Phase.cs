@@ -10,6 +10,9 @@ public sealed record Phase
     public IReadOnlyList<Criterion> EntryCriteria { get; init; } = [];
     public IReadOnlyList<Criterion> ExitCriteria { get; init; } = [];
     public Precautions Precautions { get; init; } = Precautions.None;
+
+    /// <summary>Precautions of this phase that hold until time or a measurement lifts them.</summary>
+    public IReadOnlyList<PrecautionGate> Gates { get; init; } = [];
     public required IReadOnlyList<Slot> Slots { get; init; }
     public required DoseProfile DoseProfile { get; init; }
 }

@@ -36,9 +36,25 @@ public static class PrecautionTags
     /// <summary>No lying flat on the back for long (reflux, late pregnancy, breathlessness).</summary>
     public const string NoSupine = "noSupine";
 
+    /// <summary>No cutting, pivoting, lateral hops or single-leg lateral plyometrics (an ACL graft before about 6 months).</summary>
+    public const string NoCutting = "noCutting";
+
+    /// <summary>No resisted internal rotation of the shoulder (a subscapularis repair).</summary>
+    public const string NoResistedInternalRotation = "noResistedInternalRotation";
+
+    /// <summary>No pressing or lifting a load overhead (a rotator cuff repair before about week 16).</summary>
+    public const string NoOverheadLoading = "noOverheadLoading";
+
+    /// <summary>Anterior-approach hip precautions: no hip extension past neutral combined with outward turning, no bridging into extension.</summary>
+    public const string AnteriorHipPrecautions = "anteriorHipPrecautions";
+
+    /// <summary>No loaded work through a healing hamstring donor site (hamstring-graft ACL reconstruction).</summary>
+    public const string NoResistedHamstrings = "noResistedHamstrings";
+
     public static IReadOnlySet<string> All { get; } = new HashSet<string>(StringComparer.Ordinal)
     {
         FallRisk, NoImpact, Osteoporosis, BloodPressure, PostOpWound, NoEndRangeStretch,
         NoOpenChainKneeExtension, PosteriorHipPrecautions, NoResistedRepair, NoSupine,
+        NoCutting, NoResistedInternalRotation, NoOverheadLoading, AnteriorHipPrecautions, NoResistedHamstrings,
     };
 }

@@ -7,6 +7,9 @@ public sealed record Precautions
 
     /// <summary>The most weight the affected limb may take.</summary>
     public WeightBearing WeightBearing { get; init; } = WeightBearing.Full;
+
+    /// <summary>The most weight the affected arm and hand may take (after a wrist fracture or a cuff repair).</summary>
+    public WeightBearing UpperLimbWeightBearing { get; init; } = WeightBearing.Full;
     public IReadOnlyList<RomLimit> RomLimits { get; init; } = [];
 
     /// <summary>The heaviest external load allowed, in kilograms; null when there is no lifting limit.</summary>

@@ -9,6 +9,7 @@ namespace Prescriptions.Domain.Safety;
 public static class SafetyRules
 {
     public const string WeightBearingRule = "weightBearing";
+    public const string UpperLimbWeightBearingRule = "upperLimbWeightBearing";
     public const string RomLimitRule = "romLimit";
     public const string LiftingLimitRule = "liftingLimit";
     public const string ContraindicationRule = "contraindication";
@@ -25,14 +26,19 @@ public static class SafetyRules
                 $"needs {Describe(exercise.WeightBearing)} weight bearing; allowed is {Describe(precautions.WeightBearing)}"));
         }
 
+        if (exercise.UpperLimbWeightBearing > precautions.UpperLimbWeightBearing)
+        {
+            (violations ??= []).Add(new(UpperLimbWeightBearingRule,
+                $"puts {Describe(exercise.UpperLimbWeightBearing)} weight through the arm and hand; allowed is {Describe(precautions.UpperLimbWeightBearing)}"));
+        }
+
         foreach (var limit in precautions.RomLimits)
         {
             foreach (var demand in exercise.JointMotions)
             {
-                if (demand.Joint == limit.Joint && demand.Motion == limit.Motion && demand.Degrees > limit.MaxDegrees)
+                if (limit.IsBrokenBy(demand))
                 {
-                    (violations ??= []).Add(new(RomLimitRule,
-                        $"needs {ClinicalText.Words(demand.Joint)} {ClinicalText.Words(demand.Motion)} to {demand.Degrees} degrees; the cap is {limit.MaxDegrees}"));
+                    (violations ??= []).Add(new(RomLimitRule, DescribeCap(demand, limit)));
                 }
             }
         }
@@ -61,7 +67,7 @@ public static class SafetyRules
     {
         ArgumentNullException.ThrowIfNull(exercise);
         ArgumentNullException.ThrowIfNull(precautions);
-        if (exercise.WeightBearing > precautions.WeightBearing)
+        if (exercise.WeightBearing > precautions.WeightBearing || exercise.UpperLimbWeightBearing > precautions.UpperLimbWeightBearing)
         {
             return false;
         }
@@ -70,7 +76,7 @@ public static class SafetyRules
         {
             foreach (var demand in exercise.JointMotions)
             {
-                if (demand.Joint == limit.Joint && demand.Motion == limit.Motion && demand.Degrees > limit.MaxDegrees)
+                if (limit.IsBrokenBy(demand))
                 {
                     return false;
                 }
@@ -102,9 +108,9 @@ public static class SafetyRules
         ArgumentNullException.ThrowIfNull(first);
         ArgumentNullException.ThrowIfNull(second);
         var caps = first.RomLimits.Concat(second.RomLimits)
-            .GroupBy(limit => (limit.Joint, limit.Motion))
+            .GroupBy(limit => (limit.Joint, limit.Motion, limit.AppliesFrom))
             .Select(group => group.MinBy(limit => limit.MaxDegrees)!)
-            .OrderBy(limit => limit.Joint).ThenBy(limit => limit.Motion)
+            .OrderBy(limit => limit.Joint).ThenBy(limit => limit.Motion).ThenBy(limit => limit.AppliesFrom)
             .ToArray();
         double? lifting = (first.LiftingLimitKg, second.LiftingLimitKg) switch
         {
@@ -115,10 +121,27 @@ public static class SafetyRules
         return new Precautions
         {
             WeightBearing = (WeightBearing)Math.Min((int)first.WeightBearing, (int)second.WeightBearing),
+            UpperLimbWeightBearing = (WeightBearing)Math.Min((int)first.UpperLimbWeightBearing, (int)second.UpperLimbWeightBearing),
             RomLimits = caps,
             LiftingLimitKg = lifting,
             Tags = [.. first.Tags.Union(second.Tags, StringComparer.Ordinal).Order(StringComparer.Ordinal)],
         };
+    }
+
+    private static string DescribeCap(JointMotion demand, RomLimit limit)
+    {
+        var motion = $"{ClinicalText.Words(demand.Joint)} {ClinicalText.Words(demand.Motion)}";
+        var mode = demand.Mode == MotionMode.Passive ? string.Empty : $" ({ClinicalText.Words(demand.Mode)})";
+        var scope = limit.AppliesFrom switch
+        {
+            MotionMode.Passive => string.Empty,
+            MotionMode.ActiveAssisted => " for assisted, active and resisted motion",
+            MotionMode.Active => " for active and resisted motion",
+            _ => " for resisted motion",
+        };
+        return limit.MaxDegrees == 0
+            ? $"needs {motion}{mode}, which is not allowed{scope}"
+            : $"needs {motion}{mode} to {demand.Degrees} degrees; the cap{scope} is {limit.MaxDegrees}";
     }
 
     private static string Describe(WeightBearing value) => value switch

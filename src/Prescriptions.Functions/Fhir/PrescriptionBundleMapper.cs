@@ -102,8 +102,8 @@ public static class PrescriptionBundleMapper
     private static R4.Condition ToCondition(Prescription prescription, Condition? condition, R4.ResourceReference patient, EntryIds ids)
     {
         var code = new R4.CodeableConcept { Text = condition?.Name ?? prescription.ConditionId };
-        // The library lists every ICD-10-CM code the condition covers (sides, encounters); the EHR picks the billed one.
-        foreach (var icd10 in condition?.Icd10Codes ?? [])
+        // The codes for the program's side only (a right TKA never carries the left-side code); the EHR picks the billed encounter.
+        foreach (var icd10 in condition?.CodesFor(prescription.Side) ?? [])
         {
             code.Coding.Add(new R4.Coding(FhirUrls.Icd10Cm, icd10));
         }
