@@ -24,7 +24,7 @@ public static class PrecautionTags
     /// <summary>No end-range stretch of a healing repair.</summary>
     public const string NoEndRangeStretch = "noEndRangeStretch";
 
-    /// <summary>No resisted open-chain knee extension (early after ACL reconstruction).</summary>
+    /// <summary>No resisted open-chain knee extension in any arc (the first weeks after ACL reconstruction).</summary>
     public const string NoOpenChainKneeExtension = "noOpenChainKneeExtension";
 
     /// <summary>Posterior hip precautions: no flexion past 90 degrees, no adduction past midline, no internal rotation.</summary>
@@ -35,6 +35,12 @@ public static class PrecautionTags
 
     /// <summary>No lying flat on the back for long (reflux, late pregnancy, breathlessness).</summary>
     public const string NoSupine = "noSupine";
+
+    /// <summary>
+    /// No open-chain knee extension through the last 45 degrees (45-0), the arc that strains an ACL graft most;
+    /// the 90-45 degree arc is allowed from about week 4, the full arc from about week 12 (UD / MOON).
+    /// </summary>
+    public const string NoTerminalArcKneeExtension = "noTerminalArcKneeExtension";
 
     /// <summary>No cutting, pivoting, lateral hops or single-leg lateral plyometrics (an ACL graft before about 6 months).</summary>
     public const string NoCutting = "noCutting";
@@ -55,6 +61,6 @@ public static class PrecautionTags
     {
         FallRisk, NoImpact, Osteoporosis, BloodPressure, PostOpWound, NoEndRangeStretch,
         NoOpenChainKneeExtension, PosteriorHipPrecautions, NoResistedRepair, NoSupine,
-        NoCutting, NoResistedInternalRotation, NoOverheadLoading, AnteriorHipPrecautions, NoResistedHamstrings,
+        NoTerminalArcKneeExtension, NoCutting, NoResistedInternalRotation, NoOverheadLoading, AnteriorHipPrecautions, NoResistedHamstrings,
     };
 }
