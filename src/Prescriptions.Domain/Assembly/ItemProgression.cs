@@ -40,7 +40,7 @@ public static class ItemProgression
         }
 
         var (precautions, _) = PrecautionSet.For(library, phase, request);
-        var dose = ProgramAssembler.DoseFor(next, phase.DoseProfile, request.Side);
+        var dose = ProgramAssembler.DoseFor(next, phase.DoseProfile, request.Side, library.FindCondition(request.ConditionId)?.BodyRegions);
         var violations = SafetyRules.Check(next, precautions, dose).Select(v => $"{v.Rule}: {next.Name} {v.Detail}").ToList();
         if (request.Constraints.MissingEquipment(next) is { Count: > 0 } missing)
         {

@@ -36,7 +36,7 @@ public static class ItemReview
                 continue;
             }
 
-            var dose = item.Dose ?? ProgramAssembler.DoseFor(exercise, phase.DoseProfile, request.Side);
+            var dose = item.Dose ?? ProgramAssembler.DoseFor(exercise, phase.DoseProfile, request.Side, library.FindCondition(request.ConditionId)?.BodyRegions);
             foreach (var (field, message) in DoseBounds.Check(dose))
             {
                 invalid.Add(new($"{path}.dose.{field}", message));

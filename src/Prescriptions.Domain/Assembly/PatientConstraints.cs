@@ -7,11 +7,18 @@ public sealed record PatientConstraints
 {
     public const int DefaultMaxExercises = 5;
 
+    /// <summary>About 30 minutes is what patients keep doing; the engine assembles to it when no limit is given.</summary>
+    public const int DefaultMaxMinutesPerSession = 30;
+
     public WeightBearing? WeightBearing { get; init; }
 
     /// <summary>Equipment at hand; null means not limited, an empty list means none at all.</summary>
     public IReadOnlyList<Equipment>? Equipment { get; init; }
+    /// <summary>The therapist's limit; null means the default of <see cref="DefaultMaxMinutesPerSession"/> when the engine assembles.</summary>
     public int? MaxMinutesPerSession { get; init; }
+
+    /// <summary>The most weight the patient's affected arm and hand may take; null means not limited beyond the phase.</summary>
+    public WeightBearing? UpperLimbWeightBearing { get; init; }
 
     /// <summary>How many home exercises at most (short programs are followed better).</summary>
     public int MaxExercises { get; init; } = DefaultMaxExercises;
@@ -49,6 +56,7 @@ public sealed record PatientConstraints
     public Library.Precautions ToPrecautions() => new()
     {
         WeightBearing = WeightBearing ?? Library.WeightBearing.Full,
+        UpperLimbWeightBearing = UpperLimbWeightBearing ?? Library.WeightBearing.Full,
         RomLimits = RomLimits,
         Tags = Precautions,
     };

@@ -41,13 +41,15 @@ public static class ProgramAssembler
             return AssemblyResult.Failed(new RequestProblem("phase", $"{condition.Name} has phases 1-{condition.Phases.Count}"));
         }
 
-        var (precautions, problems) = PrecautionSet.For(library, phase, request);
-        if (problems.Count > 0)
+        var resolved = PrecautionSet.Resolve(library, phase, request);
+        if (resolved.Problems.Count > 0)
         {
-            return AssemblyResult.Failed([.. problems]);
+            return AssemblyResult.Failed([.. resolved.Problems]);
         }
 
-        var state = new AssemblyState(library, condition, phase, request, precautions);
+        var entry = PhaseEntry.Judge(condition, phase, request);
+        var state = new AssemblyState(library, condition, phase, request, resolved.Precautions);
+        state.WarnAboutEntry(entry);
         foreach (var item in keep)
         {
             state.TryKeep(item);
@@ -58,46 +60,16 @@ public static class ProgramAssembler
             state.Fill(slotIndex);
         }
 
-        return AssemblyResult.Succeeded(state.ToProgram());
+        return AssemblyResult.Succeeded(state.ToProgram() with
+        {
+            EntryCriteria = entry,
+            HeldPrecautions = [.. resolved.HeldGates.Select(gate => gate.Reason).Distinct(StringComparer.Ordinal)],
+        });
     }
 
-    /// <summary>The exercise's default dose, shaped by the phase's profile and the affected side, kept within the bounds.</summary>
-    public static Dose DoseFor(Exercise exercise, DoseProfile profile, Side? side)
-    {
-        ArgumentNullException.ThrowIfNull(exercise);
-        ArgumentNullException.ThrowIfNull(profile);
-        var dose = exercise.DefaultDose;
-        if (exercise.Delivery == Delivery.Clinic)
-        {
-            // The phase profile shapes home work; a technique in clinic keeps the dose the library gives it.
-            return dose;
-        }
-
-        var shaped = dose with
-        {
-            Sets = Math.Clamp(profile.Sets ?? dose.Sets, DoseBounds.MinSets, DoseBounds.MaxSets),
-            Reps = dose.Reps is null ? null : Math.Clamp(profile.Reps ?? dose.Reps.Value, DoseBounds.MinReps, DoseBounds.MaxReps),
-            HoldSeconds = dose.HoldSeconds is null ? null : Math.Clamp(profile.HoldSeconds ?? dose.HoldSeconds.Value, 1, DoseBounds.MaxHoldSeconds),
-            RestSeconds = profile.RestSeconds ?? dose.RestSeconds,
-            Rpe = profile.Rpe ?? dose.Rpe,
-            SessionsPerDay = Math.Clamp(profile.SessionsPerDay ?? dose.SessionsPerDay, DoseBounds.MinSessionsPerDay, DoseBounds.MaxSessionsPerDay),
-            DaysPerWeek = Math.Clamp(profile.DaysPerWeek ?? dose.DaysPerWeek, DoseBounds.MinDaysPerWeek, DoseBounds.MaxDaysPerWeek),
-        };
-
-        if (side is not (Side.Left or Side.Right))
-        {
-            return shaped;
-        }
-
-        // One-sided work goes to the injured side. Mobility of the injured joint is done on that side only;
-        // strength and balance keep "each side", since training the other side helps too (cross-education).
-        return shaped.Side switch
-        {
-            Side.Left or Side.Right => shaped with { Side = side },
-            Side.EachSide when exercise.Category is ExerciseCategory.RangeOfMotion or ExerciseCategory.Flexibility => shaped with { Side = side },
-            _ => shaped,
-        };
-    }
+    /// <summary>The exercise's default dose shaped for the phase by <see cref="DoseRules"/>, sided for the affected side.</summary>
+    public static Dose DoseFor(Exercise exercise, DoseProfile profile, Side? side, IReadOnlyList<BodyRegion>? affectedRegions = null) =>
+        DoseRules.Shape(exercise, profile, side, affectedRegions ?? []);
 
     /// <summary>The running state of one assembly: what is chosen, what it costs, and what to warn about.</summary>
     private sealed class AssemblyState(ExerciseLibrary library, Condition condition, Phase phase, AssemblyRequest request, Precautions precautions)
@@ -114,7 +86,27 @@ public static class ProgramAssembler
 
         private PatientConstraints Constraints => request.Constraints;
 
-        private int? BudgetSeconds => Constraints.MaxMinutesPerSession * 60;
+        private int MaxMinutes => Constraints.MaxMinutesPerSession ?? PatientConstraints.DefaultMaxMinutesPerSession;
+
+        private int BudgetSeconds => MaxMinutes * 60;
+
+        private readonly SlotCeiling[] ceilings = [.. phase.Slots.Select((_, i) => SlotCeiling.Of(library.Candidates.For(condition.Id, phase.Number, i)))];
+
+        public void WarnAboutEntry(IReadOnlyList<Readiness.CriterionReadiness> entry)
+        {
+            foreach (var criterion in entry)
+            {
+                var what = criterion.Criterion.Description ?? criterion.Criterion.Measure;
+                if (criterion.Status == Readiness.CriterionStatus.NotMet)
+                {
+                    warnings.Add($"Entry to phase {phase.Number} not met: {what}. {criterion.Explanation} Saving this program needs an override with a reason.");
+                }
+                else if (criterion.Status == Readiness.CriterionStatus.Unknown)
+                {
+                    warnings.Add($"Entry to phase {phase.Number} not yet shown: {what}. {criterion.Explanation} Check it before the patient starts.");
+                }
+            }
+        }
 
         public void TryKeep(PrescriptionItem item)
         {
@@ -140,7 +132,7 @@ public static class ProgramAssembler
 
             if (exercise.Delivery == Delivery.Home && ExceedsTime(item.Dose))
             {
-                warnings.Add($"{exercise.Name} was dropped: it would take the session past {Constraints.MaxMinutesPerSession} minutes.");
+                warnings.Add($"{exercise.Name} was dropped: it would take the session past {MaxMinutes} minutes.");
                 return;
             }
 
@@ -157,7 +149,7 @@ public static class ProgramAssembler
             var slotName = $"Slot {slotIndex + 1} ({ClinicalText.Words(slot.Category)})";
             var rejected = new List<Exercise>();
             var rejectedIds = new HashSet<string>(StringComparer.Ordinal);
-            var filled = 0;
+            var filled = FillRequired(slotIndex, slot, slotName);
             while (filled < slot.Count)
             {
                 if (slot.Delivery == Delivery.Home && homeItems.Count >= Constraints.MaxExercises)
@@ -180,9 +172,44 @@ public static class ProgramAssembler
                     continue;
                 }
 
-                warnings.Add($"{slotName} has {filled} of {slot.Count}: no exercise fits within the limits ({Summarize(rejected)}).");
+                warnings.Add($"{slotName} has {filled} of {slot.Count}: no exercise fits within the limits ({Summarize(rejected)}).{Suggest(slot, rejected)}");
                 return;
             }
+        }
+
+        /// <summary>The protocol's signature items first, each whenever the patient can do it; a warning names any that cannot be given.</summary>
+        private int FillRequired(int slotIndex, Slot slot, string slotName)
+        {
+            var filled = 0;
+            foreach (var id in slot.RequiredExerciseIds)
+            {
+                if (filled >= slot.Count || library.FindExercise(id) is not { } exercise || chosen.Contains(id))
+                {
+                    continue;
+                }
+
+                if (excluded.Contains(id))
+                {
+                    warnings.Add($"{slotName}: {exercise.Name}, a core item of this phase, is left out: it is in the patient's exclusions.");
+                    continue;
+                }
+
+                if (slot.Delivery == Delivery.Home && homeItems.Count >= Constraints.MaxExercises)
+                {
+                    return filled;
+                }
+
+                if (!IsAllowed(exercise))
+                {
+                    warnings.Add($"{slotName}: {exercise.Name}, a core item of this phase, is left out: it {FirstReason(exercise)}.");
+                    continue;
+                }
+
+                Add(exercise, Dose(exercise), Item(exercise, slotIndex, $"{Rationale(slotIndex, slot, exercise)} A core item of the protocol for this phase."));
+                filled++;
+            }
+
+            return filled;
         }
 
         public AssembledProgram ToProgram() => new()
@@ -223,9 +250,15 @@ public static class ProgramAssembler
                 window.Add((exercise, rank));
             }
 
-            return window.Count == 0
-                ? null
-                : window.OrderByDescending(c => SlotCandidates.StaticScore(c.Exercise, slot, condition) - (VarietyPenalty * patterns.GetValueOrDefault(Pattern(c.Exercise))))
+            if (window.Count == 0)
+            {
+                return null;
+            }
+
+            // The protocol's preferred items come first whenever the patient can do them.
+            var preferred = window.Where(c => slot.PreferredExerciseIds.Contains(c.Exercise.Id, StringComparer.Ordinal))
+                .OrderBy(c => slot.PreferredExerciseIds.ToList().IndexOf(c.Exercise.Id)).Select(c => c.Exercise).FirstOrDefault();
+            return preferred ?? window.OrderByDescending(c => SlotCandidates.StaticScore(c.Exercise, slot, condition) - (VarietyPenalty * patterns.GetValueOrDefault(Pattern(c.Exercise))))
                     .ThenBy(c => c.Rank)
                     .First().Exercise;
         }
@@ -253,18 +286,27 @@ public static class ProgramAssembler
             return false;
         }
 
-        /// <summary>The best safe exercise of the slot's category (any difficulty or region), then of a related category.</summary>
+        /// <summary>
+        /// The best safe exercise of the slot's category, then of a related category, that never raises the risk:
+        /// no harder than the slot allows, no category of higher impact, no more impact and no more demanding a
+        /// position than the slot's own exercises ask for, and training the slot's regions.
+        /// </summary>
         private bool Substitute(int slotIndex, Slot slot, string slotName)
         {
+            var ceiling = ceilings[slotIndex];
             foreach (var category in CategoryFamilies.RelativesOf(slot.Category).Prepend(slot.Category))
             {
+                if (SlotCeiling.CategoryImpact(category) > SlotCeiling.CategoryImpact(slot.Category))
+                {
+                    continue;
+                }
+
                 // One pass for the best: the category list is ordered by id, so the first of equal scores wins.
                 Exercise? substitute = null;
                 var best = int.MinValue;
                 foreach (var candidate in library.InCategory(category))
                 {
-                    // A substitute must still serve the slot's purpose: it trains the slot's (or the condition's) regions.
-                    if (candidate.Delivery != slot.Delivery || !TrainsTargetRegion(candidate, slot))
+                    if (candidate.Delivery != slot.Delivery || candidate.Difficulty > slot.MaxDifficulty || !ceiling.Allows(candidate) || !TrainsTargetRegion(candidate, slot))
                     {
                         continue;
                     }
@@ -283,7 +325,7 @@ public static class ProgramAssembler
 
                 var why = category == slot.Category
                     ? $"no {ClinicalText.Words(slot.Category)} exercise of difficulty {slot.MinDifficulty}-{slot.MaxDifficulty} fits the limits; {substitute.Name} (difficulty {substitute.Difficulty}) is the closest safe one"
-                    : $"no {ClinicalText.Words(slot.Category)} exercise fits the limits; {substitute.Name} ({ClinicalText.Words(category)}) is the closest safe substitute";
+                    : $"no {ClinicalText.Words(slot.Category)} exercise fits the limits; {substitute.Name} ({ClinicalText.Words(category)}, difficulty {substitute.Difficulty}) is the closest safe substitute";
                 Add(substitute, Dose(substitute), Item(substitute, slotIndex, $"{Rationale(slotIndex, slot, substitute)} Substituted: {why}."));
                 warnings.Add($"{slotName}: {why}.");
                 return true;
@@ -291,6 +333,48 @@ public static class ProgramAssembler
 
             return false;
         }
+
+        /// <summary>What the therapist could change so that the slot fills: equipment, a limit, more time, or an earlier phase.</summary>
+        private string Suggest(Slot slot, List<Exercise> rejected)
+        {
+            var hints = new List<string>();
+            foreach (var exercise in rejected)
+            {
+                var missing = Constraints.MissingEquipment(exercise);
+                var unsafeRules = SafetyRules.Check(exercise, precautions, Dose(exercise));
+                if (unsafeRules.Count == 0 && missing.Count > 0)
+                {
+                    hints.Add($"with {ClinicalText.Words(missing)} at home, {exercise.Name} would fit");
+                }
+                else if (unsafeRules.Count == 0 && missing.Count == 0 && exercise.Delivery == Delivery.Home)
+                {
+                    hints.Add($"allowing about {(int)Math.Ceiling((usedSeconds + Dose(exercise).EstimatedSeconds) / 60.0)} minutes a session would fit {exercise.Name}");
+                }
+                else if (unsafeRules.Count == 1 && missing.Count == 0 && unsafeRules[0].Rule is SafetyRules.WeightBearingRule or SafetyRules.RomLimitRule or SafetyRules.UpperLimbWeightBearingRule
+                    && IsPatientLimit(exercise))
+                {
+                    hints.Add($"if the patient's own limit can be relaxed ({exercise.Name} {unsafeRules[0].Detail})");
+                }
+
+                if (hints.Count == 2)
+                {
+                    break;
+                }
+            }
+
+            if (hints.Count == 0)
+            {
+                hints.Add(phase.Number > 1
+                    ? $"no {ClinicalText.Words(slot.Category)} exercise of this slot is safe under the current precautions: consider phase {phase.Number - 1}, or choose an exercise by hand"
+                    : $"no {ClinicalText.Words(slot.Category)} exercise of this slot is safe under the current precautions: choose an exercise by hand or leave the slot empty");
+            }
+
+            return $" To fill it: {string.Join("; or ", hints)}.";
+        }
+
+        /// <summary>Whether the exercise breaks only the patient's own limits, not the phase's: a limit the therapist may relax.</summary>
+        private bool IsPatientLimit(Exercise exercise) =>
+            SafetyRules.IsSafe(exercise, PrecautionSet.For(library, phase, request with { Constraints = new PatientConstraints() }).Precautions);
 
         private bool TrainsTargetRegion(Exercise exercise, Slot slot)
         {
@@ -331,19 +415,19 @@ public static class ProgramAssembler
 
             if (exercise.Delivery == Delivery.Home && ExceedsTime(dose ?? Dose(exercise)))
             {
-                reasons.Add($"would take the session past {Constraints.MaxMinutesPerSession} minutes");
+                reasons.Add($"would take the session past {MaxMinutes} minutes");
             }
 
             return reasons;
         }
 
-        private bool ExceedsTime(Dose dose) => BudgetSeconds is { } budget && usedSeconds + dose.EstimatedSeconds > budget;
+        private bool ExceedsTime(Dose dose) => usedSeconds + dose.EstimatedSeconds > BudgetSeconds;
 
         private Dose Dose(Exercise exercise)
         {
             if (!doses.TryGetValue(exercise.Id, out var dose))
             {
-                doses[exercise.Id] = dose = DoseFor(exercise, phase.DoseProfile, request.Side);
+                doses[exercise.Id] = dose = DoseFor(exercise, phase.DoseProfile, request.Side, condition.BodyRegions);
             }
 
             return dose;
@@ -383,8 +467,11 @@ public static class ProgramAssembler
             var purpose = slot.Purpose is null ? string.Empty : $", to {slot.Purpose}";
             var regions = exercise.BodyRegions.Where(condition.BodyRegions.Contains).ToArray();
             var fit = regions.Length > 0 ? $"trains the {ClinicalText.Words(regions)}" : $"trains the {ClinicalText.Words(exercise.BodyRegions)}";
+            var stopRules = phase.DoseProfile.For(exercise.Category)?.StopRules is { Count: > 0 } rules && exercise.Delivery == Delivery.Home
+                ? $" Stop rules: {string.Join(" ", rules)}"
+                : string.Empty;
             return string.Create(CultureInfo.InvariantCulture,
-                $"Slot {slotIndex + 1} of phase {phase.Number} ({ClinicalText.Words(slot.Category)}{purpose}): difficulty {exercise.Difficulty} for a target of {slot.MinDifficulty}-{slot.MaxDifficulty}, {fit}, done {(exercise.Delivery == Delivery.Home ? "at home" : "in clinic")}. Checked: {checkedLimits}.");
+                $"Slot {slotIndex + 1} of phase {phase.Number} ({ClinicalText.Words(slot.Category)}{purpose}): difficulty {exercise.Difficulty} for a target of {slot.MinDifficulty}-{slot.MaxDifficulty}, {fit}, done {(exercise.Delivery == Delivery.Home ? "at home" : "in clinic")}. Checked: {checkedLimits}.{stopRules}");
         }
 
         private string Summarize(List<Exercise> rejected) =>
@@ -395,9 +482,15 @@ public static class ProgramAssembler
         private static string DescribeLimits(Precautions precautions, PatientConstraints constraints)
         {
             var parts = new List<string> { $"weight bearing up to {ClinicalText.Words(precautions.WeightBearing)}" };
+            if (precautions.UpperLimbWeightBearing != WeightBearing.Full)
+            {
+                parts.Add($"weight through the arm up to {ClinicalText.Words(precautions.UpperLimbWeightBearing)}");
+            }
+
             if (precautions.RomLimits.Count > 0)
             {
-                parts.Add("ROM caps " + string.Join(", ", precautions.RomLimits.Select(l => $"{ClinicalText.Words(l.Joint)} {ClinicalText.Words(l.Motion)} <= {l.MaxDegrees}")));
+                parts.Add("ROM caps " + string.Join(", ", precautions.RomLimits.Select(l =>
+                    $"{ClinicalText.Words(l.Joint)} {ClinicalText.Words(l.Motion)} <= {l.MaxDegrees}{(l.AppliesFrom == MotionMode.Passive ? string.Empty : $" ({ClinicalText.Words(l.AppliesFrom)} and more)")}")));
             }
 
             if (precautions.LiftingLimitKg is { } kg)

@@ -116,6 +116,29 @@ public static partial class LibraryValidator
             problems.Add(new($"{path}.contraindications", $"'{tag}' is not a known precaution tag"));
         }
 
+        if (exercise.Category == ExerciseCategory.Plyometric
+            && !(exercise.Contraindications.Contains(PrecautionTags.NoImpact) && exercise.Contraindications.Contains(PrecautionTags.FallRisk)))
+        {
+            problems.Add(new($"{path}.contraindications", "a plyometric exercise is contraindicated under noImpact and fallRisk"));
+        }
+
+        if (exercise.Contraindications.Contains(PrecautionTags.NoCutting) && !exercise.Contraindications.Contains(PrecautionTags.NoImpact)
+            && exercise.Category is ExerciseCategory.Plyometric or ExerciseCategory.Coordination)
+        {
+            problems.Add(new($"{path}.contraindications", "a cutting or agility drill is contraindicated under noImpact too"));
+        }
+
+        if (exercise.DefaultDose.Reps == 1 && exercise.DefaultDose.Sets > 1)
+        {
+            problems.Add(new($"{path}.defaultDose.reps", "one repetition per set reads oddly ('3 sets of 1'): give one set, more repetitions, or a duration"));
+        }
+
+        if (exercise.Category == ExerciseCategory.Flexibility && exercise.DefaultDose.DurationSeconds is null
+            && exercise.DefaultDose.HoldSeconds is not >= DoseRules.MinStretchHoldSeconds)
+        {
+            problems.Add(new($"{path}.defaultDose.holdSeconds", $"a stretch is held at least {DoseRules.MinStretchHoldSeconds} seconds (ACSM)"));
+        }
+
         foreach (var motion in exercise.JointMotions.Where(motion => motion.Degrees is < 0 or > 360))
         {
             problems.Add(new($"{path}.jointMotions", $"{motion.Joint} {motion.Motion}: degrees must be 0-360"));
@@ -215,6 +238,16 @@ public static partial class LibraryValidator
             problems.Add(new($"{path}.snomedCode", $"'{snomed}' is not a SNOMED CT identifier"));
         }
 
+        for (var i = 0; i < condition.Gates.Count; i++)
+        {
+            ValidateGate(condition.Gates[i], $"{path}.gates[{i}]", problems);
+        }
+
+        if (condition.VariantOf is { } variantOf && (variantOf == condition.Id || !KebabCase().IsMatch(variantOf)))
+        {
+            problems.Add(new($"{path}.variantOf", "must name another condition's id"));
+        }
+
         var numbers = condition.Phases.Select(phase => phase.Number).ToArray();
         if (!numbers.SequenceEqual(Enumerable.Range(1, PhaseCount)))
         {
@@ -224,12 +257,43 @@ public static partial class LibraryValidator
         var pool = exercises.ToArray();
         foreach (var phase in condition.Phases)
         {
-            ValidatePhase(phase, $"{path}.phases[{phase.Number}]", pool, problems);
+            ValidatePhase(condition, phase, $"{path}.phases[{phase.Number}]", pool, problems);
         }
     }
 
-    private static void ValidatePhase(Phase phase, string path, Exercise[] pool, List<LibraryProblem> problems)
+    private static void ValidateGate(PrecautionGate gate, string path, List<LibraryProblem> problems)
     {
+        RequireText(gate.Reason, $"{path}.reason", problems);
+        if (gate.LiftedWhen.Count == 0)
+        {
+            problems.Add(new($"{path}.liftedWhen", "a gate is lifted by criteria: name at least one"));
+        }
+
+        foreach (var criterion in gate.LiftedWhen.Where(c => !CamelCase().IsMatch(c.Measure) || string.IsNullOrWhiteSpace(c.Unit)))
+        {
+            problems.Add(new($"{path}.liftedWhen", $"'{criterion.Measure}' needs a camelCase measure and a unit"));
+        }
+
+        foreach (var tag in gate.Precautions.Tags.Where(tag => !PrecautionTags.All.Contains(tag)))
+        {
+            problems.Add(new($"{path}.precautions.tags", $"'{tag}' is not a known precaution tag"));
+        }
+    }
+
+    private static void ValidatePhase(Condition condition, Phase phase, string path, Exercise[] pool, List<LibraryProblem> problems)
+    {
+        // Precautions that protect the person end only when a measured criterion says so, never by phase number.
+        foreach (var tag in phase.Precautions.Tags.Where(PrecautionTags.ProtectThePerson.Contains))
+        {
+            problems.Add(new($"{path}.precautions.tags", $"'{tag}' protects the person, not a healing tissue: make it a condition gate lifted by a measured criterion"));
+        }
+
+        for (var i = 0; i < phase.Gates.Count; i++)
+        {
+            ValidateGate(phase.Gates[i], $"{path}.gates[{i}]", problems);
+        }
+
+        var held = condition.Gates.Concat(phase.Gates).Aggregate(phase.Precautions, (precautions, gate) => SafetyRules.Combine(precautions, gate.Precautions));
         RequireText(phase.Name, $"{path}.name", problems);
         if (phase.Goals.Count == 0)
         {
@@ -287,6 +351,30 @@ public static partial class LibraryValidator
             {
                 problems.Add(new(slotPath,
                     $"{slot.Category} slot can be filled {safeCandidates} way(s) under the phase's precautions; it needs at least {slot.Count + 1}"));
+            }
+
+            // While every gate still holds (the earliest day, nothing measured yet) the slot must still fill.
+            var gatedCandidates = pool.Count(exercise => SlotMatcher.Fits(exercise, slot) && SafetyRules.IsSafe(exercise, held));
+            if (gatedCandidates < slot.Count)
+            {
+                problems.Add(new(slotPath,
+                    $"{slot.Category} slot can be filled {gatedCandidates} way(s) while the gates hold; it needs at least {slot.Count}"));
+            }
+
+            foreach (var (ids, field) in new[] { (slot.RequiredExerciseIds, "requiredExerciseIds"), (slot.PreferredExerciseIds, "preferredExerciseIds") })
+            {
+                foreach (var id in ids)
+                {
+                    var named = pool.FirstOrDefault(exercise => exercise.Id == id);
+                    if (named is null)
+                    {
+                        problems.Add(new($"{slotPath}.{field}", $"'{id}' is not an exercise of the library"));
+                    }
+                    else if (!SlotMatcher.Fits(named, slot) || !SafetyRules.IsSafe(named, phase.Precautions))
+                    {
+                        problems.Add(new($"{slotPath}.{field}", $"'{id}' does not fit the slot (category, difficulty, delivery, regions) or breaks the phase's precautions"));
+                    }
+                }
             }
         }
     }

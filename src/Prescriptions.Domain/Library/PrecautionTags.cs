@@ -57,6 +57,9 @@ public static class PrecautionTags
     /// <summary>No loaded work through a healing hamstring donor site (hamstring-graft ACL reconstruction).</summary>
     public const string NoResistedHamstrings = "noResistedHamstrings";
 
+    /// <summary>Tags that protect the person rather than a healing tissue: they end by a measured criterion, never by phase number.</summary>
+    public static IReadOnlySet<string> ProtectThePerson { get; } = new HashSet<string>(StringComparer.Ordinal) { FallRisk, Osteoporosis, BloodPressure };
+
     public static IReadOnlySet<string> All { get; } = new HashSet<string>(StringComparer.Ordinal)
     {
         FallRisk, NoImpact, Osteoporosis, BloodPressure, PostOpWound, NoEndRangeStretch,

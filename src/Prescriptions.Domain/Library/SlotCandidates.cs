@@ -27,7 +27,8 @@ public sealed class SlotCandidates
                     var slot = phase.Slots[i];
                     entries[(condition.Id, phase.Number, i)] = [.. byCategory[slot.Category]
                         .Where(e => SlotMatcher.Fits(e, slot) && SafetyRules.IsSafe(e, phase.Precautions))
-                        .OrderByDescending(e => StaticScore(e, slot, condition))
+                        .OrderBy(e => PreferenceRank(e, slot))
+                        .ThenByDescending(e => StaticScore(e, slot, condition))
                         .ThenBy(e => e.Id, StringComparer.Ordinal)];
                 }
             }
@@ -38,6 +39,13 @@ public sealed class SlotCandidates
 
     public IReadOnlyList<Exercise> For(string conditionId, int phase, int slotIndex) =>
         ranked.TryGetValue((conditionId, phase, slotIndex), out var list) ? list : [];
+
+    /// <summary>The protocol's preferred items first, in the order it names them; every other exercise after them.</summary>
+    private static int PreferenceRank(Exercise exercise, Slot slot)
+    {
+        var index = slot.PreferredExerciseIds.ToList().IndexOf(exercise.Id);
+        return index < 0 ? int.MaxValue : index;
+    }
 
     /// <summary>
     /// How well an exercise suits a slot before the patient is known: difficulty near the slot's target (its

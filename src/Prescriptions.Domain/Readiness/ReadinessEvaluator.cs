@@ -13,14 +13,22 @@ public static class ReadinessEvaluator
     {
         ArgumentNullException.ThrowIfNull(phase);
         ArgumentNullException.ThrowIfNull(evidence);
+        var criteria = JudgeAll(phase.ExitCriteria, evidence, now, maxAge);
+        var days = Math.Max(0, (int)Math.Floor((now - phaseStartedAt).TotalDays));
+        return new ReadinessReport(phase.Number, days >= phase.MinDays && criteria.All(c => c.Status == CriterionStatus.Met), days, phase.MinDays, criteria);
+    }
+
+    /// <summary>Each criterion judged against the newest evidence for its measure that is not older than <paramref name="maxAge"/>.</summary>
+    public static IReadOnlyList<CriterionReadiness> JudgeAll(IEnumerable<Criterion> criteria, IEnumerable<Evidence> evidence, DateTimeOffset now, TimeSpan? maxAge = null)
+    {
+        ArgumentNullException.ThrowIfNull(criteria);
+        ArgumentNullException.ThrowIfNull(evidence);
         var freshest = evidence
             .Where(e => e.RecordedAt <= now)
             .GroupBy(e => e.Measure, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => g.OrderByDescending(e => e.RecordedAt).First(), StringComparer.Ordinal);
         var age = maxAge ?? DefaultMaxAge;
-        var criteria = phase.ExitCriteria.Select(criterion => Judge(criterion, freshest.GetValueOrDefault(criterion.Measure), now, age)).ToArray();
-        var days = Math.Max(0, (int)Math.Floor((now - phaseStartedAt).TotalDays));
-        return new ReadinessReport(phase.Number, days >= phase.MinDays && criteria.All(c => c.Status == CriterionStatus.Met), days, phase.MinDays, criteria);
+        return [.. criteria.Select(criterion => Judge(criterion, freshest.GetValueOrDefault(criterion.Measure), now, age))];
     }
 
     private static CriterionReadiness Judge(Criterion criterion, Evidence? evidence, DateTimeOffset now, TimeSpan maxAge)
