@@ -108,6 +108,6 @@ public static class DoseRules
                 or ExerciseCategory.Flexibility or ExerciseCategory.Proprioception
             && !exercise.BodyRegions.Contains(BodyRegion.WholeBody)
             && (affectedRegions.Count == 0 || exercise.BodyRegions.Any(affectedRegions.Contains));
-        return doseSide == Side.EachSide && injuredSideWork ? programSide : doseSide;
+        return doseSide is null or Side.EachSide && injuredSideWork ? programSide : doseSide;
     }
 }
