@@ -16,6 +16,10 @@ public sealed class AssemblyPropertyTests
     private static readonly int[] ExerciseCounts = [3, 5, 8];
     private static readonly int[] Minutes = [10, 25, 40];
 
+    /// <summary>No precaution of the person's own, or every one that protects a person (a faller with osteoporosis and high blood pressure who must not jump).</summary>
+    private static readonly string[][] PersonPrecautions =
+        [[], [PrecautionTags.FallRisk, PrecautionTags.NoImpact, PrecautionTags.Osteoporosis, PrecautionTags.BloodPressure]];
+
     /// <summary>Every joint motion capped at 30 degrees: most ranges beyond gentle motion are ruled out.</summary>
     private static readonly RomLimit[] TightCaps =
         [.. Enum.GetValues<Joint>().SelectMany(joint => Enum.GetValues<Motion>().Select(motion => new RomLimit(joint, motion, 30)))];
@@ -39,7 +43,7 @@ public sealed class AssemblyPropertyTests
                 {
                     foreach (var count in ExerciseCounts)
                     {
-                        foreach (var minutes in Minutes)
+                        foreach (var (minutes, person) in Minutes.SelectMany(m => PersonPrecautions.Select(p => (m, p))))
                         {
                             var constraints = new PatientConstraints
                             {
@@ -48,12 +52,13 @@ public sealed class AssemblyPropertyTests
                                 RomLimits = caps,
                                 MaxExercises = count,
                                 MaxMinutesPerSession = minutes,
+                                Precautions = person,
                             };
                             var request = new AssemblyRequest(conditionId, phaseNumber, Side.Left, constraints);
                             var program = ProgramAssembler.Assemble(library, request).Program!;
-                            var label = $"{conditionId} p{phaseNumber} wb={weightBearing} eq={(equipment is null ? "all" : "none")} caps={caps.Length} n={count} min={minutes}";
+                            var label = $"{conditionId} p{phaseNumber} wb={weightBearing} eq={(equipment is null ? "all" : "none")} caps={caps.Length} n={count} min={minutes} person={string.Join("+", person)}";
 
-                            AssertSafe(library, phase, constraints, program, label);
+                            AssertSafe(library, phase, request, program, label);
                             Assert.True(program.Items.Count <= count, label);
                             Assert.True(program.Items.Sum(i => i.Dose.EstimatedSeconds) <= minutes * 60, label);
                             Assert.True(program.EstimatedMinutesPerSession <= minutes, label);
@@ -67,18 +72,72 @@ public sealed class AssemblyPropertyTests
             }
         }
 
-        Assert.Equal(WeightBearings.Length * EquipmentChoices.Length * 2 * ExerciseCounts.Length * Minutes.Length, cases);
+        Assert.Equal(WeightBearings.Length * EquipmentChoices.Length * 2 * ExerciseCounts.Length * Minutes.Length * PersonPrecautions.Length, cases);
     }
 
-    private static void AssertSafe(ExerciseLibrary library, Phase phase, PatientConstraints constraints, AssembledProgram program, string label)
+    [Theory]
+    [MemberData(nameof(EveryPhase))]
+    public void With_no_limits_given_a_session_takes_at_most_thirty_minutes_and_doses_follow_their_category(string conditionId, int phaseNumber)
     {
-        var precautions = SafetyRules.Combine(phase.Precautions, constraints.ToPrecautions());
+        var library = ShippedLibrary.Indexed;
+        var phase = library.FindCondition(conditionId)!.FindPhase(phaseNumber)!;
+        foreach (var side in new Side?[] { null, Side.Right })
+        {
+            var program = ProgramAssembler.Assemble(library, new AssemblyRequest(conditionId, phaseNumber, side, new PatientConstraints())).Program!;
+            var label = $"{conditionId} p{phaseNumber} side={side}";
+            Assert.True(program.EstimatedMinutesPerSession <= PatientConstraints.DefaultMaxMinutesPerSession, $"{label}: {program.EstimatedMinutesPerSession} minutes");
+            Assert.True(program.Items.Sum(i => i.Dose.EstimatedSeconds) <= PatientConstraints.DefaultMaxMinutesPerSession * 60, label);
+            Assert.NotEmpty(program.Items);
+            foreach (var item in program.Items)
+            {
+                var exercise = library.FindExercise(item.ExerciseId)!;
+                var dose = item.Dose;
+                var what = $"{label}: {item.ExerciseId} {dose}";
+                Assert.False(dose.Reps == 1 && dose.Sets > 1, $"{what} reads 'sets of 1'");
+                Assert.False(dose.DurationSeconds >= DoseRules.LongDurationSeconds && dose.Sets > exercise.DefaultDose.Sets, $"{what} stacks duration work by sets");
+                if (item.Category == ExerciseCategory.Flexibility && dose.HoldSeconds is { } hold)
+                {
+                    Assert.True(hold >= DoseRules.MinStretchHoldSeconds, $"{what} holds a stretch under 30 s");
+                }
+
+                if (dose.Rpe is not null)
+                {
+                    Assert.True(item.Category is ExerciseCategory.Strength or ExerciseCategory.Functional or ExerciseCategory.Plyometric or ExerciseCategory.Aerobic or ExerciseCategory.Gait, $"{what} has an RPE");
+                }
+
+                if (item.Category is ExerciseCategory.Strength && phase.DoseProfile.For(ExerciseCategory.Strength) is null)
+                {
+                    Assert.True(dose.SessionsPerDay == 1 && dose.DaysPerWeek is >= DoseRules.MinResistanceDaysPerWeek and <= DoseRules.MaxResistanceDaysPerWeek, $"{what}: resistance work more than once a day or outside 2-4 days a week");
+                }
+
+                if (side is not null && dose.Side == Side.EachSide)
+                {
+                    Assert.False(item.Category is ExerciseCategory.Strength or ExerciseCategory.RangeOfMotion or ExerciseCategory.Flexibility
+                        && exercise.BodyRegions.Any(library.FindCondition(conditionId)!.BodyRegions.Contains) && !exercise.BodyRegions.Contains(BodyRegion.WholeBody),
+                        $"{what}: injured-side work dosed on each side");
+                }
+            }
+        }
+    }
+
+    private static void AssertSafe(ExerciseLibrary library, Phase phase, AssemblyRequest request, AssembledProgram program, string label)
+    {
+        var constraints = request.Constraints;
+        var precautions = PrecautionSet.Resolve(library, phase, request).Precautions;
         var all = program.Items.Concat(program.ClinicItems).ToArray();
         Assert.True(all.Select(i => i.ExerciseId).Distinct().Count() == all.Length, $"duplicate in {label}");
         foreach (var item in all)
         {
             var exercise = library.FindExercise(item.ExerciseId)!;
             Assert.True(SafetyRules.Check(exercise, precautions, item.Dose).Count == 0, $"{item.ExerciseId} breaks a precaution in {label}");
+            if (item.Slot is { } slotNumber)
+            {
+                Assert.True(exercise.Difficulty <= phase.Slots[slotNumber - 1].MaxDifficulty, $"{item.ExerciseId} is harder than its slot allows in {label}");
+            }
+
+            var person = constraints.Precautions;
+            Assert.False(exercise.Contraindications.Intersect(person).Any(), $"{item.ExerciseId} conflicts with the person's precautions in {label}");
+            Assert.False(item.Category == ExerciseCategory.Plyometric && (person.Contains(PrecautionTags.FallRisk) || person.Contains(PrecautionTags.NoImpact)), $"{item.ExerciseId} is plyometric for a person who must not jump or fall in {label}");
             Assert.True(constraints.Equipment is null || exercise.Delivery == Delivery.Clinic || exercise.Equipment.All(constraints.Equipment.Contains), $"{item.ExerciseId} needs equipment in {label}");
             if (item.Rationale.Contains("Substituted", StringComparison.Ordinal))
             {

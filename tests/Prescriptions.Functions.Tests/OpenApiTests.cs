@@ -78,6 +78,7 @@ public sealed partial class OpenApiTests(ApiFixture fixture)
     [InlineData("MediaKind", typeof(MediaKind))]
     [InlineData("Joint", typeof(Joint))]
     [InlineData("Motion", typeof(Motion))]
+    [InlineData("MotionMode", typeof(MotionMode))]
     [InlineData("PrescriptionStatus", typeof(PrescriptionStatus))]
     [InlineData("ItemSource", typeof(ItemSource))]
     [InlineData("CriterionStatus", typeof(CriterionStatus))]

@@ -23,6 +23,12 @@ public sealed record Prescription
     public required int EstimatedMinutesPerSession { get; init; }
     public required string LibraryVersion { get; init; }
     public DateOnly? StartDate { get; init; }
+
+    /// <summary>The day of surgery; time gates and entry criteria count from it.</summary>
+    public DateOnly? SurgeryDate { get; init; }
+
+    /// <summary>The day of the injury, for conditions without surgery.</summary>
+    public DateOnly? InjuryDate { get; init; }
     public int? Weeks { get; init; }
     public string? ExternalId { get; init; }
     public FollowUp? FollowUp { get; init; }
@@ -62,5 +68,6 @@ public sealed record Prescription
     public int TrainingDaysPerWeek() => Items.Select(i => i.Dose.DaysPerWeek).DefaultIfEmpty(0).Max();
 
     /// <summary>The engine's request this prescription answers, for re-checks and re-assembly.</summary>
-    public AssemblyRequest ToAssemblyRequest() => new(ConditionId, Phase, Side, Constraints) { OtherConditions = OtherConditions };
+    public AssemblyRequest ToAssemblyRequest() =>
+        new(ConditionId, Phase, Side, Constraints) { OtherConditions = OtherConditions, SurgeryDate = SurgeryDate, InjuryDate = InjuryDate };
 }

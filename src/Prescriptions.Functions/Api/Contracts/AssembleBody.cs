@@ -14,6 +14,12 @@ public record AssembleBody
     public Side? Side { get; init; }
     public ConstraintsBody? Constraints { get; init; }
 
+    /// <summary>The day of surgery: time gates and entry criteria count from it. Without it the earliest day the phase allows is assumed.</summary>
+    public DateOnly? SurgeryDate { get; init; }
+
+    /// <summary>The day of the injury, for conditions without surgery.</summary>
+    public DateOnly? InjuryDate { get; init; }
+
     /// <summary>The patient's other conditions, each at its phase: their precautions apply too.</summary>
     public IReadOnlyList<ConditionPhaseBody>? OtherConditions { get; init; }
 }

@@ -5,6 +5,7 @@ namespace Prescriptions.Functions.Api.Contracts;
 public sealed record ConstraintsBody
 {
     public WeightBearing? WeightBearing { get; init; }
+    public WeightBearing? UpperLimbWeightBearing { get; init; }
     public IReadOnlyList<Equipment>? Equipment { get; init; }
     public int? MaxMinutesPerSession { get; init; }
     public int? MaxExercises { get; init; }

@@ -8,4 +8,8 @@ public sealed record CreatePrescriptionBody : AssembleBody
     public int? Weeks { get; init; }
     public FollowUpBody? FollowUp { get; init; }
     public string? ExternalId { get; init; }
+
+    /// <summary>Create even though the evidence shows the phase's entry criteria unmet; needs a <see cref="Reason"/>.</summary>
+    public bool? Override { get; init; }
+    public string? Reason { get; init; }
 }

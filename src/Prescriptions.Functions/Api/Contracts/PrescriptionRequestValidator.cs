@@ -16,8 +16,20 @@ public static partial class PrescriptionRequestValidator
     public const int MaxCheckInEveryDays = 30;
     public const int MaxNotesLength = 1000;
 
+    public const int MaxReasonLength = 1000;
+
+    /// <summary>The earliest surgery or injury date a program may count from.</summary>
+    public static readonly DateOnly EarliestDate = new(1900, 1, 1);
+
     /// <summary>The assembly request of a body, or null with the errors recorded.</summary>
-    public static AssemblyRequest? ToAssemblyRequest(AssembleBody body, ExerciseLibrary library, ValidationErrors errors)
+    public static AssemblyRequest? ToAssemblyRequest(AssembleBody body, ExerciseLibrary library, ValidationErrors errors) =>
+        ToAssemblyRequest(body, library, errors, null);
+
+    /// <summary>
+    /// The assembly request of a body as of <paramref name="now"/> (time since surgery or injury counts to that day),
+    /// or null with the errors recorded.
+    /// </summary>
+    public static AssemblyRequest? ToAssemblyRequest(AssembleBody body, ExerciseLibrary library, ValidationErrors errors, DateTimeOffset? now)
     {
         ArgumentNullException.ThrowIfNull(body);
         ArgumentNullException.ThrowIfNull(library);
@@ -49,9 +61,49 @@ public static partial class PrescriptionRequestValidator
 
         var constraints = ToConstraints(body.Constraints, library, errors);
         var others = ToOtherConditions(body.OtherConditions, library, errors);
+        CheckDate(body.SurgeryDate, "surgeryDate", now, errors);
+        CheckDate(body.InjuryDate, "injuryDate", now, errors);
         return errors.IsEmpty && constraints is not null
-            ? new AssemblyRequest(body.ConditionId!, body.Phase!.Value, body.Side, constraints) { OtherConditions = others }
+            ? new AssemblyRequest(body.ConditionId!, body.Phase!.Value, body.Side, constraints)
+            {
+                OtherConditions = others,
+                SurgeryDate = body.SurgeryDate,
+                InjuryDate = body.InjuryDate,
+                AsOf = now,
+            }
             : null;
+    }
+
+    private static void CheckDate(DateOnly? date, string field, DateTimeOffset? now, ValidationErrors errors)
+    {
+        if (date is not { } day)
+        {
+            return;
+        }
+
+        if (day < EarliestDate)
+        {
+            errors.Add(field, $"must be {EarliestDate:yyyy-MM-dd} or later");
+        }
+        else if (now is { } at && day > DateOnly.FromDateTime(at.UtcDateTime).AddDays(1))
+        {
+            // A day of slack: the therapist's local date can be ahead of UTC.
+            errors.Add(field, "must not be in the future");
+        }
+    }
+
+    /// <summary>An override of unmet entry (or exit) criteria must say why.</summary>
+    public static void CheckOverride(bool? isOverride, string? reason, ValidationErrors errors)
+    {
+        ArgumentNullException.ThrowIfNull(errors);
+        if (isOverride == true && string.IsNullOrWhiteSpace(reason))
+        {
+            errors.Add("reason", "is required when override is true");
+        }
+        else if (reason is not null && (reason.Length > MaxReasonLength || reason.Any(c => char.IsControl(c) && c is not '\n' and not '\r')))
+        {
+            errors.Add("reason", $"must be at most {MaxReasonLength} characters without control characters");
+        }
     }
 
     private static List<ConditionPhase> ToOtherConditions(IReadOnlyList<ConditionPhaseBody>? bodies, ExerciseLibrary library, ValidationErrors errors)
@@ -219,12 +271,13 @@ public static partial class PrescriptionRequestValidator
                 continue;
             }
 
-            limits.Add(new RomLimit(limit.Joint.Value, limit.Motion.Value, limit.MaxDegrees.Value));
+            limits.Add(new RomLimit(limit.Joint.Value, limit.Motion.Value, limit.MaxDegrees.Value, limit.AppliesFrom ?? MotionMode.Passive));
         }
 
         return new PatientConstraints
         {
             WeightBearing = body.WeightBearing,
+            UpperLimbWeightBearing = body.UpperLimbWeightBearing,
             Equipment = body.Equipment,
             MaxMinutesPerSession = body.MaxMinutesPerSession,
             MaxExercises = body.MaxExercises ?? PatientConstraints.DefaultMaxExercises,
