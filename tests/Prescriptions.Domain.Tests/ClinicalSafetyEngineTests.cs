@@ -38,6 +38,9 @@ public sealed class ClinicalSafetyEngineTests
                 Exercise("step-up-task", ExerciseCategory.Functional, 2, WeightBearing.Full, [Equipment.Step]),
                 Exercise("box-jump", ExerciseCategory.Plyometric, 2, WeightBearing.Full, contraindications: ["noImpact", "fallRisk"]),
                 Exercise("jump-squat", ExerciseCategory.Strength, 2, WeightBearing.Full, contraindications: ["noImpact"]),
+
+                // A plyometric exercise whose tags were forgotten is still never a substitute for functional work.
+                Exercise("untagged-bounds", ExerciseCategory.Plyometric, 2, WeightBearing.Full),
             ],
             Condition("knee", Phase(1, null, slot)));
 

@@ -296,11 +296,6 @@ public static class ProgramAssembler
             var ceiling = ceilings[slotIndex];
             foreach (var category in CategoryFamilies.RelativesOf(slot.Category).Prepend(slot.Category))
             {
-                if (SlotCeiling.CategoryImpact(category) > SlotCeiling.CategoryImpact(slot.Category))
-                {
-                    continue;
-                }
-
                 // One pass for the best: the category list is ordered by id, so the first of equal scores wins.
                 Exercise? substitute = null;
                 var best = int.MinValue;

@@ -33,7 +33,10 @@ public sealed record SlotCeiling(int PositionDemand, int Impact)
         _ => 4,
     };
 
-    /// <summary>0 no impact; 1 jumping, hopping, running or cutting (what noImpact, noCutting or the plyometric category say).</summary>
+    /// <summary>
+    /// 0 no impact; 1 jumping, hopping, running or cutting (what noImpact, noCutting or the plyometric category say): a
+    /// substitute for a slot without such work is therefore never plyometric, even when its tags were forgotten.
+    /// </summary>
     public static int ImpactOf(Exercise exercise)
     {
         ArgumentNullException.ThrowIfNull(exercise);
@@ -41,7 +44,4 @@ public sealed record SlotCeiling(int PositionDemand, int Impact)
             || exercise.Contraindications.Contains(PrecautionTags.NoImpact, StringComparer.Ordinal)
             || exercise.Contraindications.Contains(PrecautionTags.NoCutting, StringComparer.Ordinal) ? 1 : 0;
     }
-
-    /// <summary>Only the plyometric category is of higher impact than the others; a substitute never moves to it.</summary>
-    public static int CategoryImpact(ExerciseCategory category) => category == ExerciseCategory.Plyometric ? 1 : 0;
 }
