@@ -7,6 +7,7 @@ using Microsoft.Extensions.Azure;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Identity.Web;
+using Prescriptions.Application.Library;
 using Prescriptions.Domain.Library;
 using Prescriptions.Domain.Prescriptions;
 using Prescriptions.Domain.FollowUps;

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
+using Prescriptions.Application.Library;
 using Prescriptions.Domain.Library;
 using Prescriptions.Functions.Api.Contracts;
 using Prescriptions.Functions.Http;

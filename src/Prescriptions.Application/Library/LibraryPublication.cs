@@ -1,4 +1,6 @@
-namespace Prescriptions.Domain.Library;
+using Prescriptions.Domain.Library;
+
+namespace Prescriptions.Application.Library;
 
 /// <summary>The outcome of a publish: the pointer now in force, or every reason the library was refused.</summary>
 public sealed record LibraryPublication(LibraryPointer? Current, IReadOnlyList<LibraryProblem> Problems)

@@ -1,4 +1,6 @@
-namespace Prescriptions.Domain.Library;
+using Prescriptions.Domain.Library;
+
+namespace Prescriptions.Application.Library;
 
 /// <summary>Validates a library and, only if it passes, publishes it as an immutable version named by its content hash.</summary>
 public sealed class LibraryPublisher(ILibraryStore store, TimeProvider clock)

@@ -2,7 +2,7 @@ using System.Text.Json;
 using Prescriptions.Domain.Library;
 using Prescriptions.Domain.Serialization;
 
-namespace Prescriptions.LibraryFiles;
+namespace Prescriptions.Application.Library;
 
 /// <summary>
 /// Reads the library as authored in the repository: <c>exercises/*.json</c> (arrays of exercises) and
