@@ -7,6 +7,7 @@ using Microsoft.Extensions.Azure;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Identity.Web;
+using Prescriptions.Application.FollowUps;
 using Prescriptions.Application.Library;
 using Prescriptions.Domain.Library;
 using Prescriptions.Domain.Prescriptions;
@@ -63,6 +64,7 @@ public static class ServiceCollectionExtensions
         services.AddOptions<Email.SmtpOptions>().Bind(configuration.GetSection(Email.SmtpOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<Domain.FollowUps.IEmailSender, Email.SmtpEmailSender>();
         AddFollowUps(services, configuration);
+        services.AddSingleton<Application.Prescriptions.PrescriptionService>();
         services.AddSingleton<Api.OwnPrescriptions>();
         services.AddWebhooks(configuration);
         return services;
@@ -81,6 +83,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<FollowUpScheduler>();
         services.AddSingleton<PrescriptionUpdates>();
         services.AddSingleton<PrescriptionReadiness>();
+        services.AddSingleton<CheckInService>();
         services.AddSingleton<ClinicAlertMailer>();
         services.AddTransient<FollowUpSweeper>();
     }

@@ -3,12 +3,11 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
-using Microsoft.Extensions.Options;
+using Prescriptions.Application.FollowUps;
 using Prescriptions.Domain.FollowUps;
 using Prescriptions.Domain.Lifecycle;
 using Prescriptions.Domain.Library;
 using Prescriptions.Domain.Prescriptions;
-using Prescriptions.Domain.Tenancy;
 using Prescriptions.Functions.Api.Contracts;
 using Prescriptions.Functions.FollowUps;
 using Prescriptions.Functions.Http;
@@ -26,11 +25,8 @@ public sealed class CheckInFunctions(
     IPrescriptionRepository prescriptions,
     OwnPrescriptions ownPrescriptions,
     IFollowUpRecords records,
-    IFollowUpSchedule schedule,
     ILibraryProvider libraries,
-    PrescriptionReadiness readiness,
-    PrescriptionUpdates updates,
-    IOptions<FollowUpOptions> options,
+    CheckInService checkIns,
     TimeProvider clock)
 {
     private const int MaxFormBytes = 16 * 1024;
@@ -85,7 +81,7 @@ public sealed class CheckInFunctions(
                 return await FormPageAsync(prescription, values, errors.ToDictionary(), StatusCodes.Status400BadRequest, call.CancellationToken);
             }
 
-            var replaced = await RecordAsync(prescription, checkIn, call.CorrelationId, call.CancellationToken);
+            var replaced = await checkIns.RecordAsync(prescription, checkIn, Actor.Patient(call.CorrelationId), call.CancellationToken);
             if (fromForm)
             {
                 return Html(CheckInPage.Message("Thank you", replaced
@@ -121,23 +117,7 @@ public sealed class CheckInFunctions(
                 return refusal!;
             }
 
-            // Optimistic: on a concurrent change, read again and retry.
-            for (var attempt = 1; stored.Value.FollowUp is { OptedOutAt: null } followUp; attempt++)
-            {
-                var now = clock.GetUtcNow();
-                var changed = (stored.Value with { FollowUp = followUp with { OptedOutAt = now } }).ChangedBy(PrescriptionChanges.PatientSubject, now);
-                var write = PrescriptionChanges.DescribeByPatient(call.CorrelationId, stored.Value, changed, EventTypes.Updated, "The patient opted out of follow-up emails.");
-                try
-                {
-                    await updates.ReplaceAsync(stored, write, call.CancellationToken);
-                    break;
-                }
-                catch (StaleVersionException) when (attempt < 3)
-                {
-                    stored = await prescriptions.FindAsync(stored.Value.ClinicId, stored.Value.Id, call.CancellationToken) ?? stored;
-                }
-            }
-
+            (await checkIns.OptOutAsync(stored, Actor.Patient(call.CorrelationId), call.CancellationToken)).OrThrow();
             return Html(CheckInPage.Message("You will get no more emails", "We have stopped the reminders and check-in requests for this programme. You can still use your check-in link."), StatusCodes.Status200OK);
         }, cancellationToken);
 
@@ -155,31 +135,6 @@ public sealed class CheckInFunctions(
             var adherence = Adherence.Compute(prescription, checkIns, Adherence.LocalDate(clock.GetUtcNow(), prescription));
             return ApiResult.Json(new CheckInSummary(prescription.Id, [.. checkIns.OrderByDescending(c => c.Date)], adherence, alerts));
         }, cancellationToken);
-
-    private async Task<bool> RecordAsync(Prescription prescription, CheckIn checkIn, string correlationId, CancellationToken cancellationToken)
-    {
-        var earlier = await records.CheckInsAsync(prescription.ClinicId, prescription.Id, cancellationToken);
-        var previous = earlier.Where(c => c.Date < checkIn.Date).MaxBy(c => c.Date);
-        var alerts = CheckInAlerts.Evaluate(prescription.Id, checkIn, previous).ToList();
-
-        var all = earlier.Where(c => c.Date != checkIn.Date).Append(checkIn).OrderBy(c => c.Date).ToList();
-        if (await readiness.ReadyAlertAsync(prescription, all, checkIn.ReceivedAt, cancellationToken) is { } ready)
-        {
-            alerts.Add(ready);
-        }
-
-        var raised = (await records.AlertsAsync(prescription.ClinicId, prescription.Id, cancellationToken)).Select(a => a.Id).ToHashSet(StringComparer.Ordinal);
-        alerts.RemoveAll(a => raised.Contains(a.Id));
-        var audit = new AuditEntry(prescription.Id, checkIn.ReceivedAt, PrescriptionChanges.PatientSubject, CallerKind.Patient, "checkInReceived",
-            string.Create(CultureInfo.InvariantCulture,
-                $"Check-in for {checkIn.Date:yyyy-MM-dd}: {checkIn.CompletedSessions} session(s), pain {checkIn.PainNow}/10 now and {checkIn.PainDuringExercise}/10 during exercise, {checkIn.Difficulty}."),
-            [], $"patient's check-in link, correlation id {correlationId}", prescription.Version);
-
-        // The next no-check-in watch goes in first: if the write then fails, an extra watch finds nothing to say.
-        await schedule.AddAsync([FollowUpScheduler.Watch(prescription, checkIn.ReceivedAt + TimeSpan.FromDays(options.Value.NoCheckInAlertDays))], cancellationToken);
-        return await records.RecordCheckInAsync(prescription.ClinicId, prescription.Id, checkIn, alerts,
-            [FollowUpEvents.CheckInReceived(prescription, checkIn), .. alerts.Select(a => FollowUpEvents.AlertRaised(prescription, a))], audit, cancellationToken);
-    }
 
     /// <summary>The prescription a token names, or the page (or problem) that refuses it.</summary>
     private async Task<(Versioned<Prescription>? Stored, IActionResult? Refusal)> ResolveAsync(string token, bool html, CancellationToken cancellationToken, bool allowEnded = false)

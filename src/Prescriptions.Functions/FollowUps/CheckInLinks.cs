@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using Prescriptions.Application.FollowUps;
 using Prescriptions.Domain.FollowUps;
 
 namespace Prescriptions.Functions.FollowUps;

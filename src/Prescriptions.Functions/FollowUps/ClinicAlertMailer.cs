@@ -1,5 +1,6 @@
 using System.Net;
 using Microsoft.Extensions.Options;
+using Prescriptions.Application.FollowUps;
 using Prescriptions.Domain.FollowUps;
 using Prescriptions.Domain.Lifecycle;
 

@@ -1,7 +1,9 @@
 using System.Globalization;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Prescriptions.Application.FollowUps;
 using Prescriptions.Domain.FollowUps;
+using Prescriptions.Domain.Lifecycle;
 using Prescriptions.Domain.Prescriptions;
 
 namespace Prescriptions.Functions.FollowUps;
@@ -114,7 +116,7 @@ public sealed partial class FollowUpSweeper(
         IReadOnlyList<Alert> alerts = message.Kind == FollowUpKind.PhaseReview ? await ReadinessAlertsAsync(prescription, cancellationToken) : [];
         await records.RecordDeliveryAsync(prescription.ClinicId, prescription.Id,
             new FollowUpDelivery(message.Id, message.Kind, message.LocalDate, Sent: true, attempt, now, null),
-            alerts, [.. alerts.Select(a => FollowUpEvents.AlertRaised(prescription, a))], cancellationToken);
+            alerts, [.. alerts.Select(a => PrescriptionEvents.AlertRaised(prescription, a))], cancellationToken);
         await schedule.RemoveAsync(claimed, cancellationToken);
         return Outcome.Sent;
     }
@@ -137,7 +139,7 @@ public sealed partial class FollowUpSweeper(
             $"The {message.Kind} email of {message.LocalDate:yyyy-MM-dd} could not be sent after {attempts} attempts; check the patient's email address."));
         await records.RecordDeliveryAsync(prescription.ClinicId, prescription.Id,
             new FollowUpDelivery(message.Id, message.Kind, message.LocalDate, Sent: false, attempts, now, error),
-            [alert], [FollowUpEvents.AlertRaised(prescription, alert)], cancellationToken);
+            [alert], [PrescriptionEvents.AlertRaised(prescription, alert)], cancellationToken);
         await schedule.RemoveAsync(claimed, cancellationToken);
         LogGaveUp(logger, message.Id, prescription.Id, attempts);
         return Outcome.Failed;
@@ -168,7 +170,7 @@ public sealed partial class FollowUpSweeper(
         await schedule.AddAsync([FollowUpScheduler.Watch(prescription, now + quiet)], cancellationToken);
         try
         {
-            await records.RaiseAlertsAsync(prescription.ClinicId, [alert], [FollowUpEvents.AlertRaised(prescription, alert)], cancellationToken);
+            await records.RaiseAlertsAsync(prescription.ClinicId, [alert], [PrescriptionEvents.AlertRaised(prescription, alert)], cancellationToken);
         }
         catch (ConcurrencyConflictException)
         {

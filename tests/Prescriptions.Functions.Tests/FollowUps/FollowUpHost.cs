@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
+using Prescriptions.Application.FollowUps;
 using Prescriptions.Domain.FollowUps;
 using Prescriptions.Domain.Tenancy;
 using Prescriptions.Functions.Auth;

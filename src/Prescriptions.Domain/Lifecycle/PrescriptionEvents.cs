@@ -1,12 +1,18 @@
 using Prescriptions.Domain.FollowUps;
-using Prescriptions.Domain.Lifecycle;
 using Prescriptions.Domain.Prescriptions;
 
-namespace Prescriptions.Functions.FollowUps;
+namespace Prescriptions.Domain.Lifecycle;
 
-/// <summary>The partner events of follow-ups: <c>checkin.received</c> and <c>alert.raised</c>.</summary>
-public static class FollowUpEvents
+/// <summary>The partner events, built in one place so every event id has the same form.</summary>
+public static class PrescriptionEvents
 {
+    /// <summary>A change of the prescription itself (created, updated, activated, ...), as of its new version.</summary>
+    public static PrescriptionEvent Changed(Prescription after, string eventType)
+    {
+        ArgumentNullException.ThrowIfNull(after);
+        return new PrescriptionEvent(NewId(), eventType, after.UpdatedAt, after.ClinicId, after.Id, after.Version);
+    }
+
     public static PrescriptionEvent AlertRaised(Prescription prescription, Alert alert)
     {
         ArgumentNullException.ThrowIfNull(prescription);
@@ -21,5 +27,6 @@ public static class FollowUpEvents
         return new PrescriptionEvent(NewId(), EventTypes.CheckInReceived, checkIn.ReceivedAt, prescription.ClinicId, prescription.Id, prescription.Version) { CheckIn = checkIn };
     }
 
+    /// <summary>Time-ordered, so ids sort roughly by occurrence; receivers drop duplicates by it.</summary>
     private static string NewId() => $"evt_{Guid.CreateVersion7():N}";
 }

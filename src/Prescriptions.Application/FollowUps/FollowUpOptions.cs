@@ -1,6 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 
-namespace Prescriptions.Functions.FollowUps;
+namespace Prescriptions.Application.FollowUps;
 
 /// <summary>
 /// The <c>FollowUps</c> section: how patients' messages are sent and checked in, and when therapists are alerted.

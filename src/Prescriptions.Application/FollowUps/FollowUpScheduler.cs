@@ -4,7 +4,7 @@ using Prescriptions.Domain.FollowUps;
 using Prescriptions.Domain.Library;
 using Prescriptions.Domain.Prescriptions;
 
-namespace Prescriptions.Functions.FollowUps;
+namespace Prescriptions.Application.FollowUps;
 
 /// <summary>
 /// Keeps the schedule in step with a prescription. The plan is a pure function of the stored prescription, and the

@@ -4,7 +4,7 @@ using Prescriptions.Domain.Library;
 using Prescriptions.Domain.Prescriptions;
 using Prescriptions.Domain.Readiness;
 
-namespace Prescriptions.Functions.FollowUps;
+namespace Prescriptions.Application.FollowUps;
 
 /// <summary>Readiness to progress from all the evidence there is: the therapist's measurements and the patient's check-ins.</summary>
 public sealed class PrescriptionReadiness(IPrescriptionRepository prescriptions, IFollowUpRecords records, ILibraryProvider libraries, TimeProvider clock)
