@@ -14,7 +14,6 @@ using Prescriptions.Domain.Prescriptions;
 using Prescriptions.Domain.FollowUps;
 using Prescriptions.Functions.Auth;
 using Prescriptions.Functions.Configuration;
-using Prescriptions.Functions.FollowUps;
 using Prescriptions.Functions.Http;
 using Prescriptions.Functions.Webhooks;
 using Prescriptions.Storage.FollowUps;

@@ -33,8 +33,10 @@ public sealed class FollowUpOptions
     [Range(1, 50)]
     public int MaxAttempts { get; set; } = 5;
 
-    /// <summary>The wait after the first failed send; it doubles with each further failure.</summary>
+    /// <summary>The wait after the first failed send; it doubles with each further failure (with jitter), up to <see cref="MaxBackoff"/>.</summary>
     public TimeSpan BackoffBase { get; set; } = TimeSpan.FromMinutes(1);
+
+    public TimeSpan MaxBackoff { get; set; } = TimeSpan.FromHours(1);
 
     /// <summary>How long a sweep holds a message it is sending before another sweep may take it over.</summary>
     public TimeSpan Lease { get; set; } = TimeSpan.FromMinutes(5);

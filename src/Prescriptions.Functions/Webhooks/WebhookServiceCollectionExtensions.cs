@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Options;
 using Polly;
+using Prescriptions.Application.Webhooks;
 using Prescriptions.Domain.Lifecycle;
 using Prescriptions.Storage.Prescriptions;
 
@@ -18,6 +19,7 @@ public static class WebhookServiceCollectionExtensions
         services.AddSingleton<IValidateOptions<WebhookOptions>, WebhookOptionsValidator>();
         services.AddSingleton<IEventOutbox, TableEventOutbox>();
         services.AddSingleton<WebhookPartners>();
+        services.AddTransient<IWebhookEndpoints, WebhookEndpoints>();
         services.AddTransient<WebhookDispatcher>();
 
         services.AddHttpClient<WebhookSender>()

@@ -9,7 +9,6 @@ using Prescriptions.Application.FollowUps;
 using Prescriptions.Domain.FollowUps;
 using Prescriptions.Domain.Tenancy;
 using Prescriptions.Functions.Auth;
-using Prescriptions.Functions.FollowUps;
 using Prescriptions.LocalHost.DevTokens;
 
 namespace Prescriptions.Functions.Tests.FollowUps;

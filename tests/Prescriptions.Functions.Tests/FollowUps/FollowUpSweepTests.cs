@@ -110,11 +110,12 @@ public sealed class FollowUpSweepTests(ApiFixture fixture)
 
         await host.SweepAsync();
         Assert.Equal(1, host.Email.Attempts);
-        await At(host, start + TimeSpan.FromSeconds(59));
+        // The backoff is jittered: half to all of 1 min after the first failure, of 2 min after the second.
+        await At(host, start + TimeSpan.FromSeconds(29));
         Assert.Equal(1, host.Email.Attempts);
         await At(host, start + TimeSpan.FromMinutes(1));
         Assert.Equal(2, host.Email.Attempts);
-        await At(host, start + TimeSpan.FromMinutes(2.5));
+        await At(host, start + TimeSpan.FromSeconds(119));
         Assert.Equal(2, host.Email.Attempts);
         await At(host, start + TimeSpan.FromMinutes(3));
         Assert.Equal(3, host.Email.Attempts);
@@ -182,7 +183,7 @@ public sealed class FollowUpSweepTests(ApiFixture fixture)
         Assert.Equal(1, await SilenceAlerts());
         await At(host, start + TimeSpan.FromDays(3) + TimeSpan.FromHours(1));
 
-        var token = host.Api.Services.GetRequiredService<Functions.FollowUps.CheckInLinks>().Issue("clinic-a", id, host.Clock!.GetUtcNow());
+        var token = host.Api.Services.GetRequiredService<Application.FollowUps.CheckInLinks>().Issue("clinic-a", id, host.Clock!.GetUtcNow());
         using var checkIn = await host.Api.SendAsync(HttpMethod.Post, $"/api/checkin/{token}", json: new { completedSessions = 2, painNow = 1, painDuringExercise = 2, difficulty = "ok" });
         await checkIn.JsonAsync(System.Net.HttpStatusCode.Created);
 

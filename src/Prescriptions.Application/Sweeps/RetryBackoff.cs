@@ -1,9 +1,9 @@
-namespace Prescriptions.Functions.Webhooks;
+namespace Prescriptions.Application.Sweeps;
 
-/// <summary>When a failed event is due again: exponential in the failures, capped, with jitter so that events that failed together spread out.</summary>
-public static class WebhookBackoff
+/// <summary>When failed work is due again: exponential in the failures, capped, with jitter so that work that failed together spreads out.</summary>
+public static class RetryBackoff
 {
-    /// <param name="failures">Failed sweeps so far (1 after the first).</param>
+    /// <param name="failures">Failed attempts so far (1 after the first).</param>
     /// <param name="baseDelay">The wait after the first failure.</param>
     /// <param name="maxDelay">The longest wait.</param>
     /// <param name="random">A number in [0, 1): the wait is between half and all of the exponential value.</param>

@@ -1,4 +1,4 @@
-namespace Prescriptions.Functions.Webhooks;
+namespace Prescriptions.Application.Webhooks;
 
 /// <summary>What one sweep did.</summary>
 /// <param name="Delivered">Events every subscribed partner acknowledged (removed from the outbox).</param>

@@ -1,8 +1,7 @@
 using Microsoft.Extensions.Options;
-using Prescriptions.Application.FollowUps;
 using Prescriptions.Domain.FollowUps;
 
-namespace Prescriptions.Functions.FollowUps;
+namespace Prescriptions.Application.FollowUps;
 
 /// <summary>The patient's links: the check-in form and the opt-out, both carrying a signed token bound to one prescription.</summary>
 public sealed class CheckInLinks

@@ -1,10 +1,9 @@
 using System.Net;
 using Microsoft.Extensions.Options;
-using Prescriptions.Application.FollowUps;
 using Prescriptions.Domain.FollowUps;
 using Prescriptions.Domain.Lifecycle;
 
-namespace Prescriptions.Functions.FollowUps;
+namespace Prescriptions.Application.FollowUps;
 
 /// <summary>
 /// Emails a clinic its alerts when <c>FollowUps:ClinicAlertEmails:{clinicId}</c> is set. It is one more recipient of the

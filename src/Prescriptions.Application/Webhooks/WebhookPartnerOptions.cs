@@ -1,4 +1,4 @@
-namespace Prescriptions.Functions.Webhooks;
+namespace Prescriptions.Application.Webhooks;
 
 /// <summary>One partner endpoint: <c>Webhooks:Partners:{name}:AppId</c>, <c>:Url</c>, <c>:Secret</c>, <c>:Events</c>.</summary>
 public sealed class WebhookPartnerOptions

@@ -3,7 +3,7 @@ using System.Text;
 using Prescriptions.Domain.FollowUps;
 using Prescriptions.Domain.Prescriptions;
 
-namespace Prescriptions.Functions.FollowUps;
+namespace Prescriptions.Application.FollowUps;
 
 /// <summary>
 /// The patient's emails, in plain words: a greeting by first name, why we write, the link, and how to stop the emails.

@@ -1,4 +1,4 @@
-namespace Prescriptions.Functions.Webhooks;
+namespace Prescriptions.Application.Webhooks;
 
 /// <summary>
 /// The <c>Webhooks</c> section: the partners' endpoints and how deliveries are retried. A partner receives the events of

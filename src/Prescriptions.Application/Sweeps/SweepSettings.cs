@@ -1,0 +1,4 @@
+namespace Prescriptions.Application.Sweeps;
+
+/// <summary>How a sweep treats its work: how much it reads, how long it holds a claim, how often and how patiently it retries.</summary>
+public sealed record SweepSettings(int BatchSize, TimeSpan Lease, int MaxAttempts, TimeSpan BackoffBase, TimeSpan MaxBackoff);
