@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using System.Reflection;
 using System.Text.RegularExpressions;
 using Microsoft.Azure.Functions.Worker;
+using Prescriptions.Application.FollowUps;
 using Prescriptions.Functions;
 using Prescriptions.Storage.Library;
 
@@ -36,7 +37,7 @@ public sealed record DictionarySetting(string Prefix, string? Property, bool IsS
 /// </summary>
 public static class CodeSettings
 {
-    private static readonly Assembly[] Assemblies = [typeof(ServiceCollectionExtensions).Assembly, typeof(LibraryStorageOptions).Assembly];
+    private static readonly Assembly[] Assemblies = [typeof(ServiceCollectionExtensions).Assembly, typeof(FollowUpOptions).Assembly, typeof(LibraryStorageOptions).Assembly];
 
     // A property whose name ends so holds a secret: Key Vault in Azure.
     private static readonly Regex SecretName = new("(Password|Secret|Key)$", RegexOptions.CultureInvariant);
