@@ -4,7 +4,6 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.IdentityModel.Tokens;
 using Prescriptions.Application.Library;
-using Prescriptions.Domain.Library;
 using Prescriptions.LocalHost;
 using Prescriptions.LocalHost.DevTokens;
 using Prescriptions.Testing;

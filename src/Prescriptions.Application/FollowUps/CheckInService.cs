@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using Prescriptions.Application.Outcomes;
+using Prescriptions.Application.Prescriptions;
 using Prescriptions.Domain.FollowUps;
 using Prescriptions.Domain.Lifecycle;
 using Prescriptions.Domain.Prescriptions;

@@ -1,6 +1,8 @@
 using System.Globalization;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Prescriptions.Application.Ports;
+using Prescriptions.Application.Prescriptions;
 using Prescriptions.Application.Sweeps;
 using Prescriptions.Domain.FollowUps;
 using Prescriptions.Domain.Lifecycle;

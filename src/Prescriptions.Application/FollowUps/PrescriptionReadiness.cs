@@ -1,4 +1,5 @@
 using System.Globalization;
+using Prescriptions.Application.Prescriptions;
 using Prescriptions.Domain.FollowUps;
 using Prescriptions.Domain.Library;
 using Prescriptions.Domain.Prescriptions;

@@ -1,4 +1,6 @@
 using Prescriptions.Application.Outcomes;
+using Prescriptions.Application.Ports;
+using Prescriptions.Application.Prescriptions;
 using Prescriptions.Domain.Prescriptions;
 
 namespace Prescriptions.Application.FollowUps;

@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using Prescriptions.Application.FollowUps;
 using Prescriptions.Application.Outcomes;
+using Prescriptions.Application.Ports;
 using Prescriptions.Domain.Assembly;
 using Prescriptions.Domain.Library;
 using Prescriptions.Domain.Lifecycle;

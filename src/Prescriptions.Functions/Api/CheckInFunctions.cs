@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
 using Prescriptions.Application.FollowUps;
+using Prescriptions.Application.Prescriptions;
 using Prescriptions.Domain.FollowUps;
 using Prescriptions.Domain.Lifecycle;
 using Prescriptions.Domain.Library;

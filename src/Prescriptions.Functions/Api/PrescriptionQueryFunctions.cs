@@ -2,6 +2,7 @@ using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
+using Prescriptions.Application.Prescriptions;
 using Prescriptions.Domain.Prescriptions;
 using Prescriptions.Functions.Http;
 

@@ -4,7 +4,6 @@ using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Options;
 using Polly;
 using Prescriptions.Application.Webhooks;
-using Prescriptions.Domain.Lifecycle;
 using Prescriptions.Storage.Prescriptions;
 
 namespace Prescriptions.Functions.Webhooks;

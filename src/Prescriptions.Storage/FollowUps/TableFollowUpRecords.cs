@@ -1,9 +1,10 @@
 using System.Globalization;
 using Azure.Data.Tables;
 using Microsoft.Extensions.Options;
+using Prescriptions.Application.FollowUps;
+using Prescriptions.Application.Ports;
 using Prescriptions.Domain.FollowUps;
 using Prescriptions.Domain.Lifecycle;
-using Prescriptions.Domain.Prescriptions;
 using Prescriptions.Storage.Prescriptions;
 
 namespace Prescriptions.Storage.FollowUps;

@@ -1,6 +1,7 @@
 using Azure;
 using Azure.Data.Tables;
 using Microsoft.Extensions.Options;
+using Prescriptions.Application.Webhooks;
 using Prescriptions.Domain.Lifecycle;
 
 namespace Prescriptions.Storage.Prescriptions;

@@ -3,6 +3,8 @@ using System.Text;
 using Azure;
 using Azure.Data.Tables;
 using Microsoft.Extensions.Options;
+using Prescriptions.Application.Ports;
+using Prescriptions.Application.Prescriptions;
 using Prescriptions.Domain.Lifecycle;
 using Prescriptions.Domain.Prescriptions;
 

@@ -1,3 +1,4 @@
+using Prescriptions.Application.FollowUps;
 using Prescriptions.Domain.FollowUps;
 using Prescriptions.Domain.Lifecycle;
 

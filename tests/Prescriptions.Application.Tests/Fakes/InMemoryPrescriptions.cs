@@ -1,4 +1,6 @@
 using System.Globalization;
+using Prescriptions.Application.Ports;
+using Prescriptions.Application.Prescriptions;
 using Prescriptions.Domain.Lifecycle;
 using Prescriptions.Domain.Prescriptions;
 

@@ -102,7 +102,7 @@ public sealed class FollowUpHost : IAsyncDisposable
 
     public async Task<IReadOnlyList<ScheduledFollowUp>> PlanAsync(string id, string clinicId = "clinic-a")
     {
-        var stored = await Api.Services.GetRequiredService<Domain.Prescriptions.IPrescriptionRepository>().FindAsync(clinicId, id, CancellationToken.None);
+        var stored = await Api.Services.GetRequiredService<Application.Prescriptions.IPrescriptionRepository>().FindAsync(clinicId, id, CancellationToken.None);
         return await Api.Services.GetRequiredService<FollowUpScheduler>().PlanAsync(stored!.Value, CancellationToken.None);
     }
 

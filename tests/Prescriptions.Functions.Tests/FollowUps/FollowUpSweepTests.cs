@@ -1,4 +1,6 @@
 using System.Text.Json.Nodes;
+using Prescriptions.Application.FollowUps;
+using Prescriptions.Application.Webhooks;
 using Prescriptions.Domain.FollowUps;
 using Prescriptions.Domain.Lifecycle;
 
@@ -202,7 +204,7 @@ public sealed class FollowUpSweepTests(ApiFixture fixture)
         var start = new DateTimeOffset(2027, 11, 1, 8, 0, 0, TimeSpan.Zero);
         await using var host = await StartAsync(start);
         var (id, _) = await host.CreateAndActivateAsync(FollowUpHost.FollowUpRequest("p-sound", weeks: 1));
-        var repository = host.Api.Services.GetRequiredService<Domain.Prescriptions.IPrescriptionRepository>();
+        var repository = host.Api.Services.GetRequiredService<Application.Prescriptions.IPrescriptionRepository>();
         var broken = (await repository.FindAsync("clinic-a", id, CancellationToken.None))!.Value with { Id = "rx-broken", LibraryVersion = "ffffffffffffffff" };
         await repository.CreateAsync(new Domain.Prescriptions.PrescriptionWrite(broken,
             new AuditEntry(broken.Id, start, "test", Domain.Tenancy.CallerKind.User, "created", "A copy assembled from a library version that was never published.", [], "test", 1), []), CancellationToken.None);

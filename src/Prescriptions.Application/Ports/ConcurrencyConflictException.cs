@@ -1,4 +1,4 @@
-namespace Prescriptions.Domain.Prescriptions;
+namespace Prescriptions.Application.Ports;
 
 /// <summary>A conditional write lost: the stored value changed (or already existed) since it was read.</summary>
 public sealed class ConcurrencyConflictException : Exception

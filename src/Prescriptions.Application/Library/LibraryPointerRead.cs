@@ -1,4 +1,4 @@
-namespace Prescriptions.Domain.Library;
+namespace Prescriptions.Application.Library;
 
 /// <summary>The answer to a conditional read of the current pointer.</summary>
 public sealed record LibraryPointerRead(LibraryPointerState State, LibraryPointer? Current = null, string? ETag = null)

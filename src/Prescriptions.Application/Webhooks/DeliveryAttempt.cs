@@ -1,4 +1,6 @@
-namespace Prescriptions.Domain.Lifecycle;
+
+
+namespace Prescriptions.Application.Webhooks;
 
 /// <summary>One delivery of an event to one partner, as kept in the delivery log.</summary>
 /// <param name="ClinicId">The event's clinic.</param>

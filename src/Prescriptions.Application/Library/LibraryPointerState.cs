@@ -1,4 +1,4 @@
-namespace Prescriptions.Domain.Library;
+namespace Prescriptions.Application.Library;
 
 public enum LibraryPointerState
 {

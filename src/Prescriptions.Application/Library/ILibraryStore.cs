@@ -1,4 +1,4 @@
-namespace Prescriptions.Domain.Library;
+namespace Prescriptions.Application.Library;
 
 /// <summary>Where published library versions live: immutable documents named by content hash, and a current pointer.</summary>
 public interface ILibraryStore

@@ -1,4 +1,6 @@
-namespace Prescriptions.Domain.FollowUps;
+
+
+namespace Prescriptions.Application.FollowUps;
 
 /// <summary>Sends email (SMTP in every environment: Azure Communication Services' relay, any provider, maildev locally).</summary>
 public interface IEmailSender

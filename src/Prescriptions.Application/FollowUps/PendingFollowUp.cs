@@ -1,4 +1,6 @@
-namespace Prescriptions.Domain.FollowUps;
+using Prescriptions.Domain.FollowUps;
+
+namespace Prescriptions.Application.FollowUps;
 
 /// <summary>
 /// A planned message waiting in the schedule: which prescription it belongs to, how often sending it failed, when it

@@ -1,6 +1,8 @@
+using Prescriptions.Application.Ports;
 using Prescriptions.Domain.Lifecycle;
+using Prescriptions.Domain.Prescriptions;
 
-namespace Prescriptions.Domain.Prescriptions;
+namespace Prescriptions.Application.Prescriptions;
 
 /// <summary>Where prescriptions are kept, one partition per clinic. Every write is one transaction: all or nothing.</summary>
 public interface IPrescriptionRepository

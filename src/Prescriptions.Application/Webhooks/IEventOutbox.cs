@@ -1,4 +1,6 @@
-namespace Prescriptions.Domain.Lifecycle;
+using Prescriptions.Domain.Lifecycle;
+
+namespace Prescriptions.Application.Webhooks;
 
 /// <summary>
 /// The partner events written with each change (see <see cref="PrescriptionEvent"/>), read back for delivery.

@@ -1,4 +1,4 @@
-namespace Prescriptions.Domain.Prescriptions;
+namespace Prescriptions.Application.Ports;
 
 /// <summary>A continuation token that this API did not issue (or that storage no longer accepts).</summary>
 public sealed class InvalidContinuationTokenException : Exception

@@ -1,4 +1,4 @@
-namespace Prescriptions.Domain.FollowUps;
+namespace Prescriptions.Application.FollowUps;
 
 /// <summary>
 /// The follow-up schedule, kept so that a sweep reads only what is due: never the whole schedule. Every change to a

@@ -1,6 +1,7 @@
+using Prescriptions.Domain.FollowUps;
 using Prescriptions.Domain.Lifecycle;
 
-namespace Prescriptions.Domain.FollowUps;
+namespace Prescriptions.Application.FollowUps;
 
 /// <summary>
 /// A prescription's follow-up records, kept in its clinic's partition beside it so that each write goes in one
@@ -17,7 +18,7 @@ public interface IFollowUpRecords
     /// <summary>The prescription's check-ins, oldest day first.</summary>
     Task<IReadOnlyList<CheckIn>> CheckInsAsync(string clinicId, string prescriptionId, CancellationToken cancellationToken);
 
-    /// <summary>Stores alerts with their events, all or nothing; throws <see cref="Prescriptions.ConcurrencyConflictException"/> if one was raised already.</summary>
+    /// <summary>Stores alerts with their events, all or nothing; throws <see cref="Ports.ConcurrencyConflictException"/> if one was raised already.</summary>
     Task RaiseAlertsAsync(string clinicId, IReadOnlyList<Alert> alerts, IReadOnlyList<PrescriptionEvent> events, CancellationToken cancellationToken);
 
     /// <summary>The prescription's alerts, newest first.</summary>

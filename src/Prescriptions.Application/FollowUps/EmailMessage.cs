@@ -1,4 +1,4 @@
-namespace Prescriptions.Domain.FollowUps;
+namespace Prescriptions.Application.FollowUps;
 
 /// <summary>
 /// An email to a patient: plain-text and HTML parts with the same words, and a stable id that becomes the

@@ -1,4 +1,6 @@
-namespace Prescriptions.Domain.Lifecycle;
+using Prescriptions.Domain.Lifecycle;
+
+namespace Prescriptions.Application.Webhooks;
 
 /// <summary>An event waiting in the outbox, as read: the event, the delivery state and the row's ETag for conditional writes.</summary>
 /// <param name="Event">The event to deliver.</param>

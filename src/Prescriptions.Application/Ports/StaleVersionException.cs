@@ -1,4 +1,4 @@
-namespace Prescriptions.Domain.Prescriptions;
+namespace Prescriptions.Application.Ports;
 
 /// <summary>A write named a version (ETag) that is no longer the stored one: somebody else changed it first.</summary>
 public sealed class StaleVersionException : Exception
