@@ -4,6 +4,7 @@ using System.Text.RegularExpressions;
 using Microsoft.Azure.Functions.Worker;
 using Prescriptions.Application.FollowUps;
 using Prescriptions.Functions;
+using Prescriptions.Storage;
 using Prescriptions.Storage.Library;
 
 namespace Prescriptions.Deployment.Tests;
@@ -70,7 +71,7 @@ public static class CodeSettings
     public static IReadOnlyList<string> DefaultContainers { get; } = DefaultsOf("ContainerName");
 
     // AddStorageClients reads these keys of its section as string literals: a connection string locally, else URIs and an identity.
-    private const string Storage = ServiceCollectionExtensions.StorageSection;
+    private const string Storage = StorageServiceCollectionExtensions.StorageSection;
 
     public static IReadOnlyList<string> StorageLocally { get; } = [$"{Storage}__connectionString"];
 

@@ -51,4 +51,10 @@ public sealed class FollowUpOptions
 
     /// <summary>How long a check-in link stays valid after the message carrying it was sent.</summary>
     public TimeSpan LinkLifetime { get; set; } = TimeSpan.FromDays(21);
+
+    /// <summary>The schedule's table.</summary>
+    public string TableName { get; set; } = "followups";
+
+    /// <summary>How far back a sweep looks for messages still waiting (failed sends rescheduled into later buckets leave none behind).</summary>
+    public TimeSpan Lookback { get; set; } = TimeSpan.FromHours(48);
 }

@@ -1,4 +1,4 @@
-namespace Prescriptions.Functions.Configuration;
+namespace Prescriptions.Application.Configuration;
 
 /// <summary>
 /// A map written as one setting, <c>key=value;key=value</c>. Linux app setting names allow only letters, digits, '_'
