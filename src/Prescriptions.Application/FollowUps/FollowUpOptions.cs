@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Prescriptions.Application.Sweeps;
 
 namespace Prescriptions.Application.FollowUps;
 
@@ -6,7 +7,7 @@ namespace Prescriptions.Application.FollowUps;
 /// The <c>FollowUps</c> section: how patients' messages are sent and checked in, and when therapists are alerted.
 /// The signing key is a secret (Key Vault in Azure).
 /// </summary>
-public sealed class FollowUpOptions
+public sealed class FollowUpOptions : ISweepOptions
 {
     public const string SectionName = "FollowUps";
 

@@ -27,14 +27,7 @@ public sealed class FollowUpSweeper(
     TimeProvider clock,
     ILogger<Sweep<PendingFollowUp>> logger) : ISweepStrategy<PendingFollowUp>
 {
-    public SweepSettings Settings
-    {
-        get
-        {
-            var settings = options.Value;
-            return new(settings.BatchSize, settings.Lease, settings.MaxAttempts, settings.BackoffBase, settings.MaxBackoff);
-        }
-    }
+    public SweepSettings Settings => SweepSettings.From(options.Value);
 
     public async Task<FollowUpSweep> SweepAsync(CancellationToken cancellationToken)
     {

@@ -127,26 +127,19 @@ public sealed partial class PrescriptionService(
             return Failure.Validation("reason", "is required when override is true");
         }
 
-        var found = await FindChangeableAsync(clinicIds, prescriptionId, ifMatch, LifecycleAction.Advance, cancellationToken);
-        if (found.Value is not { } stored)
+        var context = await InPhaseAsync(await FindChangeableAsync(clinicIds, prescriptionId, ifMatch, LifecycleAction.Advance, cancellationToken), cancellationToken);
+        if (context.Value is not var (stored, library, phase))
         {
-            return found;
+            return context.Cast<Versioned<Prescription>>();
         }
 
         var current = stored.Value;
-        var library = await libraries.GetCurrentAsync(cancellationToken);
-        var phase = ProgramChecks.PhaseOf(library, current.ConditionId, current.Phase);
-        if (phase.Value is null)
-        {
-            return phase.Cast<Versioned<Prescription>>();
-        }
-
         if (library.FindCondition(current.ConditionId)!.FindPhase(current.Phase + 1) is null)
         {
             return Failure.Conflict($"Phase {current.Phase} is the last phase of {current.ConditionId}.");
         }
 
-        var report = await readiness.EvaluateAsync(current, phase.Value, null, cancellationToken);
+        var report = await readiness.EvaluateAsync(current, phase, null, cancellationToken);
         if (!report.Ready && !byOverride)
         {
             return Failure.Conflict("The exit criteria of the current phase are not all met; send override: true with a reason to advance anyway.") with { Errors = UnmetErrors(report) };
@@ -162,22 +155,15 @@ public sealed partial class PrescriptionService(
     /// <summary>One item one step along its exercise's chain, within the prescription's limits.</summary>
     public async Task<Outcome<Versioned<Prescription>>> StepItemAsync(IReadOnlyList<string> clinicIds, string prescriptionId, string ifMatch, string exerciseId, ProgressionDirection direction, Actor actor, CancellationToken cancellationToken)
     {
-        var found = await FindChangeableAsync(clinicIds, prescriptionId, ifMatch, LifecycleAction.Update, cancellationToken);
-        if (found.Value is not { } stored)
+        var context = await InPhaseAsync(await FindChangeableAsync(clinicIds, prescriptionId, ifMatch, LifecycleAction.Update, cancellationToken), cancellationToken);
+        if (context.Value is not var (stored, library, phase))
         {
-            return found;
+            return context.Cast<Versioned<Prescription>>();
         }
 
         var current = stored.Value;
-        var library = await libraries.GetCurrentAsync(cancellationToken);
-        var phase = ProgramChecks.PhaseOf(library, current.ConditionId, current.Phase);
-        if (phase.Value is null)
-        {
-            return phase.Cast<Versioned<Prescription>>();
-        }
-
         var items = current.Items.Concat(current.ClinicItems).ToList();
-        var step = ItemProgression.Step(library, phase.Value, current.ToAssemblyRequest(), items, exerciseId, direction);
+        var step = ItemProgression.Step(library, phase, current.ToAssemblyRequest(), items, exerciseId, direction);
         return step.Outcome switch
         {
             ProgressionOutcome.ItemNotFound => Failure.NotFound(step.Message),
@@ -193,15 +179,8 @@ public sealed partial class PrescriptionService(
     /// <summary>Exit criteria met, not met or unknown, from the measurements and the check-ins.</summary>
     public async Task<Outcome<ReadinessReport>> ReadinessAsync(IReadOnlyList<string> clinicIds, string prescriptionId, CancellationToken cancellationToken)
     {
-        var found = await FindAsync(clinicIds, prescriptionId, cancellationToken);
-        if (found.Value is not { } stored)
-        {
-            return found.Cast<ReadinessReport>();
-        }
-
-        var library = await libraries.GetCurrentAsync(cancellationToken);
-        var phase = ProgramChecks.PhaseOf(library, stored.Value.ConditionId, stored.Value.Phase);
-        return phase.Value is null ? phase.Cast<ReadinessReport>() : await readiness.EvaluateAsync(stored.Value, phase.Value, null, cancellationToken);
+        var context = await InPhaseAsync(await FindAsync(clinicIds, prescriptionId, cancellationToken), cancellationToken);
+        return context.Value is var (stored, _, phase) ? await readiness.EvaluateAsync(stored.Value, phase, null, cancellationToken) : context.Cast<ReadinessReport>();
     }
 
     /// <summary>Records a therapist's measurement (evidence for readiness) with its audit entry.</summary>
@@ -267,6 +246,19 @@ public sealed partial class PrescriptionService(
         return await prescriptions.FindAsync(clinicId, first.PrescriptionId, cancellationToken) is { } created
             ? new CreatedPrescription(created, Replayed: true)
             : Failure.NotFound($"No prescription '{first.PrescriptionId}'.");
+    }
+
+    /// <summary>A found prescription with the library in force and its phase there (a conflict when the library no longer has it).</summary>
+    private async Task<Outcome<PrescriptionInPhase>> InPhaseAsync(Outcome<Versioned<Prescription>> found, CancellationToken cancellationToken)
+    {
+        if (found.Value is not { } stored)
+        {
+            return found.Cast<PrescriptionInPhase>();
+        }
+
+        var library = await libraries.GetCurrentAsync(cancellationToken);
+        var phase = ProgramChecks.PhaseOf(library, stored.Value.ConditionId, stored.Value.Phase);
+        return phase.Value is { } current ? new PrescriptionInPhase(stored, library, current) : phase.Cast<PrescriptionInPhase>();
     }
 
     private static Dictionary<string, string[]> UnmetErrors(ReadinessReport readiness)

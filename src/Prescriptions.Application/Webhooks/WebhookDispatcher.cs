@@ -19,14 +19,7 @@ public sealed class WebhookDispatcher(
     TimeProvider time,
     ILogger<Sweep<OutboxEntry>> logger) : ISweepStrategy<OutboxEntry>
 {
-    public SweepSettings Settings
-    {
-        get
-        {
-            var settings = options.Value;
-            return new(settings.BatchSize, settings.Lease, settings.MaxAttempts, settings.BackoffBase, settings.MaxBackoff);
-        }
-    }
+    public SweepSettings Settings => SweepSettings.From(options.Value);
 
     public async Task<WebhookSweep> SweepAsync(CancellationToken cancellationToken)
     {

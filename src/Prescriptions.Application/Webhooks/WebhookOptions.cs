@@ -1,10 +1,12 @@
+using Prescriptions.Application.Sweeps;
+
 namespace Prescriptions.Application.Webhooks;
 
 /// <summary>
 /// The <c>Webhooks</c> section: the partners' endpoints and how deliveries are retried. A partner receives the events of
 /// the clinics its <see cref="WebhookPartnerOptions.AppId"/> maps to in <c>Tenancy:AppClinics</c>.
 /// </summary>
-public sealed class WebhookOptions
+public sealed class WebhookOptions : ISweepOptions
 {
     public const string SectionName = "Webhooks";
 
