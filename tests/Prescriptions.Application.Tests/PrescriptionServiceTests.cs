@@ -27,6 +27,7 @@ public sealed class PrescriptionServiceTests
     private readonly InMemoryFollowUps followUps = new();
     private readonly PrescriptionService service;
     private readonly CheckInService checkIns;
+    private readonly CheckInLinks links;
 
     public PrescriptionServiceTests()
     {
@@ -36,7 +37,8 @@ public sealed class PrescriptionServiceTests
         var updates = new PrescriptionUpdates(repository, scheduler);
         var readiness = new PrescriptionReadiness(repository, followUps, libraries, clock);
         service = new PrescriptionService(repository, libraries, updates, readiness, clock);
-        checkIns = new CheckInService(followUps, followUps, readiness, updates, repository, options, clock);
+        links = new CheckInLinks(options);
+        checkIns = new CheckInService(links, followUps, followUps, readiness, updates, repository, options, clock);
     }
 
     private static PrescriptionDraft Draft(FollowUp? followUp = null) =>
@@ -210,5 +212,36 @@ public sealed class PrescriptionServiceTests
             ConditionId = optedOut.Value.ConditionId, Phase = optedOut.Value.Phase, LibraryVersion = optedOut.Value.LibraryVersion, Items = optedOut.Value.Items, ClinicItems = [], EstimatedMinutesPerSession = 1, Warnings = [],
         }, Therapist, clock.GetUtcNow());
         Assert.NotNull(write.Prescription.FollowUp!.OptedOutAt);
+    }
+
+    [Fact]
+    public async Task A_link_opens_its_running_programme_only()
+    {
+        var stored = await CreateAsync(new FollowUp("pat@example.com", "Europe/Oslo", new TimeOnly(8, 0), 7));
+        var token = links.Issue("clinic-a", stored.Value.Id, clock.GetUtcNow());
+
+        Assert.Equal(FailureKind.NotFound, (await checkIns.OpenAsync("forged", allowEnded: false, None)).Failure!.Kind);
+        Assert.Equal(FailureKind.Gone, (await checkIns.OpenAsync(token, allowEnded: false, None)).Failure!.Kind);
+        Assert.True((await checkIns.OpenAsync(token, allowEnded: true, None)).Succeeded);
+
+        await service.TransitionAsync(ClinicA, stored.Value.Id, stored.ETag, LifecycleAction.Activate, Therapist, None);
+        Assert.True((await checkIns.OpenAsync(token, allowEnded: false, None)).Succeeded);
+        clock.Advance(TimeSpan.FromDays(22));
+        Assert.Equal(FailureKind.Gone, (await checkIns.OpenAsync(token, allowEnded: true, None)).Failure!.Kind);
+    }
+
+    [Fact]
+    public async Task The_summary_lists_check_ins_newest_first_with_the_alerts()
+    {
+        var stored = await CreateAsync(new FollowUp("pat@example.com", "Europe/Oslo", new TimeOnly(8, 0), 7));
+        var active = (await service.TransitionAsync(ClinicA, stored.Value.Id, stored.ETag, LifecycleAction.Activate, Therapist, None)).Value!.Value;
+        clock.Advance(TimeSpan.FromDays(1));
+        await checkIns.RecordAsync(active, new CheckIn(new DateOnly(2027, 3, 1), 1, 2, 2, CheckInDifficulty.Ok, clock.GetUtcNow()), Actor.Patient("c"), None);
+        await checkIns.RecordAsync(active, new CheckIn(new DateOnly(2027, 3, 2), 1, 8, 8, CheckInDifficulty.TooHard, clock.GetUtcNow()), Actor.Patient("c"), None);
+
+        var summary = await checkIns.SummaryAsync(active, None);
+
+        Assert.Equal([new DateOnly(2027, 3, 2), new DateOnly(2027, 3, 1)], summary.CheckIns.Select(c => c.Date));
+        Assert.Contains(summary.Alerts, a => a.Kind == AlertKind.HighPain);
     }
 }

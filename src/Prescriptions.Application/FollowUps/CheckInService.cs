@@ -9,6 +9,7 @@ namespace Prescriptions.Application.FollowUps;
 
 /// <summary>The patient's use cases through their signed link: a check-in (with the alerts it raises) and the opt-out.</summary>
 public sealed class CheckInService(
+    CheckInLinks links,
     IFollowUpRecords records,
     IFollowUpSchedule schedule,
     PrescriptionReadiness readiness,
@@ -17,6 +18,34 @@ public sealed class CheckInService(
     IOptions<FollowUpOptions> options,
     TimeProvider clock)
 {
+    /// <summary>
+    /// The prescription a patient's link names. A forged token, or one for a prescription that does not exist, is not found;
+    /// an expired one, or (unless <paramref name="allowEnded"/>) one whose programme is not running, is gone. Neither says more.
+    /// </summary>
+    public async Task<Outcome<Versioned<Prescription>>> OpenAsync(string token, bool allowEnded, CancellationToken cancellationToken)
+    {
+        var (status, claims) = links.Read(token, clock.GetUtcNow());
+        var stored = status == CheckInTokenStatus.Invalid ? null : await prescriptions.FindAsync(claims!.ClinicId, claims.PrescriptionId, cancellationToken);
+        if (stored is null)
+        {
+            return Failure.NotFound("This check-in link is not one we know.");
+        }
+
+        return status == CheckInTokenStatus.Expired || (!allowEnded && stored.Value.Status != PrescriptionStatus.Active)
+            ? Failure.Gone("This check-in link is no longer in use.")
+            : stored;
+    }
+
+    /// <summary>The patient's check-ins (newest first), adherence per programme week and overall, and the alerts raised.</summary>
+    public async Task<CheckInSummary> SummaryAsync(Prescription prescription, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(prescription);
+        var checkIns = await records.CheckInsAsync(prescription.ClinicId, prescription.Id, cancellationToken);
+        var alerts = await records.AlertsAsync(prescription.ClinicId, prescription.Id, cancellationToken);
+        var adherence = Adherence.Compute(prescription, checkIns, Adherence.LocalDate(clock.GetUtcNow(), prescription));
+        return new CheckInSummary(prescription.Id, [.. checkIns.OrderByDescending(c => c.Date)], adherence, alerts);
+    }
+
     /// <summary>Records the day's check-in with its alerts and events; true when it replaced an earlier one of that day.</summary>
     public async Task<bool> RecordAsync(Prescription prescription, CheckIn checkIn, Actor actor, CancellationToken cancellationToken)
     {

@@ -12,6 +12,8 @@ public sealed record Failure(FailureKind Kind, string Detail)
 
     public static Failure NotFound(string detail) => new(FailureKind.NotFound, detail);
 
+    public static Failure Gone(string detail) => new(FailureKind.Gone, detail);
+
     public static Failure Conflict(string detail) => new(FailureKind.Conflict, detail);
 
     public static Failure StaleVersion() => new(FailureKind.StaleVersion, "The resource changed since it was read.");

@@ -6,6 +6,9 @@ public enum FailureKind
     /// <summary>The thing named does not exist (or belongs to a clinic the caller does not act for).</summary>
     NotFound,
 
+    /// <summary>It existed but is no longer in use (an expired link, an ended programme).</summary>
+    Gone,
+
     /// <summary>The request conflicts with the current state (an illegal transition, the last phase, a raced write).</summary>
     Conflict,
 

@@ -12,6 +12,7 @@ public static class OutcomeProblems
         var problem = failure.Kind switch
         {
             FailureKind.NotFound => Problems.NotFound(failure.Detail),
+            FailureKind.Gone => Problems.Gone(failure.Detail),
             FailureKind.Conflict => Problems.Conflict(failure.Detail) with { Errors = errors },
             FailureKind.StaleVersion => Problems.PreconditionFailed(),
             FailureKind.Validation => Problems.Validation(failure.Errors),

@@ -8,7 +8,8 @@ using Prescriptions.Domain.Serialization;
 namespace Prescriptions.Storage.Prescriptions;
 
 /// <summary>
-/// Table layout, one partition per clinic so that everything one change writes shares a batch transaction:
+/// The clinic partition's key layout and document codec, one partition per clinic so that everything one change writes shares a
+/// batch transaction:
 /// <list type="bullet">
 /// <item><c>rx|{id}</c>: the prescription (JSON over Document0..n: a string property holds 32K characters).</item>
 /// <item><c>patient|{patientId}|{inverted ticks}|{id}</c> and <c>ext|{externalId}|{inverted ticks}|{id}</c>: copies kept
@@ -21,7 +22,7 @@ namespace Prescriptions.Storage.Prescriptions;
 /// </list>
 /// Free-text parts of keys (external ids, callers, idempotency keys) are base64url-encoded: table keys forbid / \ # ?.
 /// </summary>
-internal static class PrescriptionEntity
+internal static class ClinicPartitionLayout
 {
     private const int ChunkLength = 30_000;
     private const string DocumentProperty = "Document";
