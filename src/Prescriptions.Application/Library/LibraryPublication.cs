@@ -1,3 +1,4 @@
+using Prescriptions.Application.Outcomes;
 using Prescriptions.Domain.Library;
 
 namespace Prescriptions.Application.Library;
@@ -10,4 +11,13 @@ public sealed record LibraryPublication(LibraryPointer? Current, IReadOnlyList<L
     public static LibraryPublication Published(LibraryPointer current) => new(current, []);
 
     public static LibraryPublication Refused(IReadOnlyList<LibraryProblem> problems) => new(null, problems);
+
+    /// <summary>The pointer now in force, or a rule violation naming every problem by the path at fault.</summary>
+    public Outcome<LibraryPointer> AsOutcome() => Current is { } current
+        ? current
+        : new Failure(FailureKind.RuleViolation, $"{Problems.Count} problem(s); each key names the exercise, condition, phase or slot at fault.")
+        {
+            Title = "The library is refused; the current version stays.",
+            Errors = FieldErrors.From(Problems.Select(p => (p.Path, p.Message))),
+        };
 }

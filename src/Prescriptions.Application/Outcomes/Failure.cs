@@ -1,7 +1,10 @@
 namespace Prescriptions.Application.Outcomes;
 
-/// <summary>A use case's refusal: its kind, a sentence for people, and field errors keyed by JSON path where they apply.</summary>
-public sealed record Failure(FailureKind Kind, string Detail)
+/// <summary>
+/// A use case's refusal: its kind, a sentence for people (null: the kind's usual one), and field errors keyed by JSON
+/// path where they apply.
+/// </summary>
+public sealed record Failure(FailureKind Kind, string? Detail)
 {
     private static readonly IReadOnlyDictionary<string, string[]> NoErrors = new Dictionary<string, string[]>();
 
@@ -16,16 +19,16 @@ public sealed record Failure(FailureKind Kind, string Detail)
 
     public static Failure Conflict(string detail) => new(FailureKind.Conflict, detail);
 
-    public static Failure StaleVersion() => new(FailureKind.StaleVersion, "The resource changed since it was read.");
+    public static Failure StaleVersion() => new(FailureKind.StaleVersion, null);
 
     public static Failure Unavailable(string detail) => new(FailureKind.Unavailable, detail);
 
     public static Failure Validation(IReadOnlyDictionary<string, string[]> errors) =>
-        new(FailureKind.Validation, "See errors.") { Errors = errors };
+        new(FailureKind.Validation, null) { Errors = errors };
 
     public static Failure Validation(string field, string message) =>
         Validation(new Dictionary<string, string[]>(StringComparer.Ordinal) { [field] = [message] });
 
     public static Failure RuleViolation(IReadOnlyDictionary<string, string[]> errors) =>
-        new(FailureKind.RuleViolation, "See errors.") { Errors = errors };
+        new(FailureKind.RuleViolation, null) { Errors = errors };
 }

@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
 using Prescriptions.Application.Library;
 using Prescriptions.Domain.Library;
-using Prescriptions.Functions.Api.Contracts;
 using Prescriptions.Functions.Http;
 
 namespace Prescriptions.Functions.Api;
@@ -11,7 +10,6 @@ namespace Prescriptions.Functions.Api;
 /// <summary>Read-only routes over the library version in force: summary, exercises, conditions.</summary>
 public sealed class LibraryFunctions(ApiHandler api, ILibraryProvider libraries, LibraryPublisher publisher)
 {
-
     /// <summary>A whole library is the largest body the API takes.</summary>
     private const int MaxLibraryBytes = 16 * 1024 * 1024;
 
@@ -38,24 +36,8 @@ public sealed class LibraryFunctions(ApiHandler api, ILibraryProvider libraries,
         api.RunAsync(request, ApiAccess.LibraryEditors, async call =>
         {
             var content = await call.ReadJsonAsync<LibraryContent>(MaxLibraryBytes);
-            var publication = await publisher.PublishAsync(content, call.CancellationToken);
-            if (!publication.IsPublished)
-            {
-                var errors = new ValidationErrors();
-                foreach (var problem in publication.Problems)
-                {
-                    errors.Add(problem.Path, problem.Message);
-                }
-
-                throw new ApiProblemException(Problems.RuleViolation(errors.ToDictionary()) with
-                {
-                    Title = "The library is refused; the current version stays.",
-                    Detail = $"{publication.Problems.Count} problem(s); each key names the exercise, condition, phase or slot at fault.",
-                });
-            }
-
+            var current = (await publisher.PublishAsync(content, call.CancellationToken)).AsOutcome().OrThrow();
             libraries.Invalidate();
-            var current = publication.Current!;
             return ApiResult.Json(new
             {
                 version = current.Version,

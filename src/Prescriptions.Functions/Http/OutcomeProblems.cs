@@ -11,16 +11,16 @@ public static class OutcomeProblems
         var errors = failure.Errors.Count > 0 ? failure.Errors : null;
         var problem = failure.Kind switch
         {
-            FailureKind.NotFound => Problems.NotFound(failure.Detail),
-            FailureKind.Gone => Problems.Gone(failure.Detail),
-            FailureKind.Conflict => Problems.Conflict(failure.Detail) with { Errors = errors },
+            FailureKind.NotFound => Problems.NotFound(failure.Detail ?? "Not found."),
+            FailureKind.Gone => Problems.Gone(failure.Detail ?? "No longer in use."),
+            FailureKind.Conflict => Problems.Conflict(failure.Detail ?? "Conflict.") with { Errors = errors },
             FailureKind.StaleVersion => Problems.PreconditionFailed(),
             FailureKind.Validation => Problems.Validation(failure.Errors),
             FailureKind.RuleViolation => Problems.RuleViolation(failure.Errors),
-            FailureKind.Unavailable => Problems.ServiceUnavailable(failure.Detail),
+            FailureKind.Unavailable => Problems.ServiceUnavailable(failure.Detail ?? "Try again shortly."),
             _ => Problems.Internal(),
         };
-        return failure.Title is null ? problem : problem with { Title = failure.Title };
+        return problem with { Title = failure.Title ?? problem.Title, Detail = failure.Detail ?? problem.Detail };
     }
 
     /// <summary>The outcome's value; a refusal stops the request with its problem.</summary>
