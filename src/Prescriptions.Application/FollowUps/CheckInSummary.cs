@@ -1,4 +1,5 @@
 using Prescriptions.Domain.FollowUps;
+using Prescriptions.Domain.Lifecycle;
 
 namespace Prescriptions.Application.FollowUps;
 

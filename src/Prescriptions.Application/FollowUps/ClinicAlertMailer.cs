@@ -1,6 +1,5 @@
 using System.Net;
 using Microsoft.Extensions.Options;
-using Prescriptions.Domain.FollowUps;
 using Prescriptions.Domain.Lifecycle;
 
 namespace Prescriptions.Application.FollowUps;

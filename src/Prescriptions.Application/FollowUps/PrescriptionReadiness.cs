@@ -2,6 +2,7 @@ using System.Globalization;
 using Prescriptions.Application.Prescriptions;
 using Prescriptions.Domain.FollowUps;
 using Prescriptions.Domain.Library;
+using Prescriptions.Domain.Lifecycle;
 using Prescriptions.Domain.Prescriptions;
 using Prescriptions.Domain.Readiness;
 

@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using Prescriptions.Domain.Assembly;
-using Prescriptions.Domain.FollowUps;
 using Prescriptions.Domain.Library;
 using Prescriptions.Domain.Lifecycle;
 using Prescriptions.Domain.Readiness;

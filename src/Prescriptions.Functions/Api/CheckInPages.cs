@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http;
 using Prescriptions.Application.Outcomes;
 using Prescriptions.Domain.FollowUps;
 using Prescriptions.Domain.Library;
+using Prescriptions.Domain.Lifecycle;
 using Prescriptions.Domain.Prescriptions;
 using Prescriptions.Functions.Api.Contracts;
 using Prescriptions.Functions.FollowUps;

@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 
-namespace Prescriptions.Domain.FollowUps;
+namespace Prescriptions.Domain.Lifecycle;
 
 /// <summary>
 /// Something about a patient a therapist should see. The id is derived from what raised it (the prescription, the kind

@@ -1,7 +1,7 @@
 using System.Globalization;
-using Prescriptions.Domain.Prescriptions;
+using Prescriptions.Domain.Lifecycle;
 
-namespace Prescriptions.Domain.Lifecycle;
+namespace Prescriptions.Domain.Prescriptions;
 
 /// <summary>The fields that differ between two versions of a prescription, for the audit trail.</summary>
 public static class PrescriptionDiff

@@ -1,7 +1,6 @@
-using Prescriptions.Domain.FollowUps;
-using Prescriptions.Domain.Prescriptions;
+using Prescriptions.Domain.Lifecycle;
 
-namespace Prescriptions.Domain.Lifecycle;
+namespace Prescriptions.Domain.Prescriptions;
 
 /// <summary>The partner events, built in one place so every event id has the same form.</summary>
 public static class PrescriptionEvents

@@ -1,4 +1,4 @@
-namespace Prescriptions.Domain.FollowUps;
+namespace Prescriptions.Domain.Lifecycle;
 
 /// <summary>Why a therapist should look at a patient now.</summary>
 public enum AlertKind

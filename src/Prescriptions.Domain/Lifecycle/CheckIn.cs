@@ -1,4 +1,4 @@
-namespace Prescriptions.Domain.FollowUps;
+namespace Prescriptions.Domain.Lifecycle;
 
 /// <summary>
 /// What a patient reports for one day (a second report that day replaces the first): sessions done since the last

@@ -1,6 +1,6 @@
-using Prescriptions.Domain.Prescriptions;
+using Prescriptions.Domain.Lifecycle;
 
-namespace Prescriptions.Domain.Lifecycle;
+namespace Prescriptions.Domain.Prescriptions;
 
 /// <summary>
 /// The status machine: draft -> active -> completed, and cancelled from draft or active. Content changes

@@ -1,4 +1,4 @@
-namespace Prescriptions.Domain.FollowUps;
+namespace Prescriptions.Domain.Lifecycle;
 
 /// <summary>How the exercises felt to the patient.</summary>
 public enum CheckInDifficulty
