@@ -7,7 +7,7 @@ namespace Prescriptions.Application.Tests;
 /// <summary>The one sweep loop, with a scripted strategy: claim, act, retry with backoff, dead-letter, and isolation of failures.</summary>
 public sealed class SweepTests
 {
-    private sealed record Work(string Id, int Attempts = 0);
+    private sealed record Work(string Id, int Attempts = 0) : ISweepWork;
 
     private sealed class Scripted(SweepSettings settings) : ISweepStrategy<Work>
     {
@@ -28,8 +28,6 @@ public sealed class SweepTests
 
         public Task<Work?> TryClaimAsync(Work work, DateTimeOffset leaseUntil, CancellationToken cancellationToken) =>
             Task.FromResult(Unclaimable.Contains(work.Id) ? null : work);
-
-        public int AttemptsOf(Work claimed) => claimed.Attempts;
 
         public Task<SweepAct<Work>> ActAsync(Work claimed, int attempt, CancellationToken cancellationToken) =>
             Throwing.Contains(claimed.Id) ? throw new InvalidOperationException("storage trouble")

@@ -44,12 +44,6 @@ public sealed class FollowUpSweeper(
     public Task<PendingFollowUp?> TryClaimAsync(PendingFollowUp work, DateTimeOffset leaseUntil, CancellationToken cancellationToken) =>
         schedule.TryClaimAsync(work, leaseUntil, cancellationToken);
 
-    public int AttemptsOf(PendingFollowUp claimed)
-    {
-        ArgumentNullException.ThrowIfNull(claimed);
-        return claimed.Attempts;
-    }
-
     public async Task<SweepAct<PendingFollowUp>> ActAsync(PendingFollowUp claimed, int attempt, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(claimed);

@@ -1,3 +1,4 @@
+using Prescriptions.Application.Sweeps;
 using Prescriptions.Domain.FollowUps;
 
 namespace Prescriptions.Application.FollowUps;
@@ -7,7 +8,7 @@ namespace Prescriptions.Application.FollowUps;
 /// may be tried next (a failed send backs off; a sweep sending it holds it until its lease ends), and the stored
 /// entry's ETag, so that every change to it is conditional and two sweeps never both take it.
 /// </summary>
-public sealed record PendingFollowUp(string ClinicId, string PrescriptionId, ScheduledFollowUp Message, int Attempts = 0)
+public sealed record PendingFollowUp(string ClinicId, string PrescriptionId, ScheduledFollowUp Message, int Attempts = 0) : ISweepWork
 {
     /// <summary>Not tried before this instant; null means when due.</summary>
     public DateTimeOffset? NotBefore { get; init; }

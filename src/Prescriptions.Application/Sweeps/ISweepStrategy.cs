@@ -6,7 +6,7 @@ namespace Prescriptions.Application.Sweeps;
 /// false (or null) when another sweep changed the work first.
 /// </summary>
 public interface ISweepStrategy<TWork>
-    where TWork : class
+    where TWork : class, ISweepWork
 {
     SweepSettings Settings { get; }
 
@@ -16,9 +16,6 @@ public interface ISweepStrategy<TWork>
     Task<SweepOutcome?> SettleUnclaimedAsync(TWork work, CancellationToken cancellationToken);
 
     Task<TWork?> TryClaimAsync(TWork work, DateTimeOffset leaseUntil, CancellationToken cancellationToken);
-
-    /// <summary>Failed attempts the claimed work has behind it.</summary>
-    int AttemptsOf(TWork claimed);
 
     Task<SweepAct<TWork>> ActAsync(TWork claimed, int attempt, CancellationToken cancellationToken);
 

@@ -9,7 +9,7 @@ namespace Prescriptions.Application.Sweeps;
 /// A crash between acting and recording repeats the work, never loses it.
 /// </summary>
 public sealed partial class Sweep<TWork>(ISweepStrategy<TWork> strategy, TimeProvider clock, ILogger<Sweep<TWork>> logger)
-    where TWork : class
+    where TWork : class, ISweepWork
 {
     public async Task<SweepCounts> RunAsync(CancellationToken cancellationToken)
     {
@@ -47,7 +47,7 @@ public sealed partial class Sweep<TWork>(ISweepStrategy<TWork> strategy, TimePro
             return SweepOutcome.Skipped;
         }
 
-        var attempt = strategy.AttemptsOf(claimed) + 1;
+        var attempt = claimed.Attempts + 1;
         var act = await strategy.ActAsync(claimed, attempt, cancellationToken);
         if (act.Outcome is { } outcome)
         {

@@ -1,3 +1,4 @@
+using Prescriptions.Application.Sweeps;
 using Prescriptions.Domain.Lifecycle;
 
 namespace Prescriptions.Application.Webhooks;
@@ -13,4 +14,4 @@ public sealed record OutboxEntry(
     int Attempts,
     DateTimeOffset NextAttemptAt,
     IReadOnlyList<string> DeliveredTo,
-    string ETag);
+    string ETag) : ISweepWork;

@@ -45,12 +45,6 @@ public sealed class WebhookDispatcher(
     public Task<OutboxEntry?> TryClaimAsync(OutboxEntry work, DateTimeOffset leaseUntil, CancellationToken cancellationToken) =>
         outbox.TryClaimAsync(work, leaseUntil, cancellationToken);
 
-    public int AttemptsOf(OutboxEntry claimed)
-    {
-        ArgumentNullException.ThrowIfNull(claimed);
-        return claimed.Attempts;
-    }
-
     public async Task<SweepAct<OutboxEntry>> ActAsync(OutboxEntry claimed, int attempt, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(claimed);
