@@ -244,4 +244,19 @@ public sealed class PrescriptionServiceTests
         Assert.Equal([new DateOnly(2027, 3, 2), new DateOnly(2027, 3, 1)], summary.CheckIns.Select(c => c.Date));
         Assert.Contains(summary.Alerts, a => a.Kind == AlertKind.HighPain);
     }
+
+    [Fact]
+    public async Task Queries_check_their_ids_and_stay_within_the_callers_clinics()
+    {
+        var stored = await CreateAsync();
+        await service.CreateAsync(Draft() with { ClinicId = "clinic-b", ExternalId = "ehr-1" }, null, ShippedLibrary.Indexed, null, Therapist, None);
+
+        Assert.Equal(FailureKind.Validation, (await service.ListForPatientAsync("clinic-a", "p 1", 10, null, None)).Failure!.Kind);
+        Assert.Single((await service.ListForPatientAsync("clinic-a", "p-1", 10, null, None)).Value!.Items);
+        Assert.Equal(FailureKind.Validation, (await service.FindByExternalIdAsync(ClinicA, "", None)).Failure!.Kind);
+        Assert.Empty((await service.FindByExternalIdAsync(ClinicA, "ehr-1", None)).Value!);
+        Assert.Single((await service.FindByExternalIdAsync(["clinic-a", "clinic-b"], "ehr-1", None)).Value!);
+        Assert.Equal(FailureKind.NotFound, (await service.HistoryAsync(["clinic-b"], stored.Value.Id, 10, null, None)).Failure!.Kind);
+        Assert.Equal("created", Assert.Single((await service.HistoryAsync(ClinicA, stored.Value.Id, 10, null, None)).Value!.Items).Action);
+    }
 }

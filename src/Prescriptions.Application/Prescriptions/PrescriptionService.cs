@@ -226,6 +226,43 @@ public sealed partial class PrescriptionService(
         return measurement;
     }
 
+    /// <summary>A patient's prescriptions in one clinic, newest first, a page at a time.</summary>
+    public async Task<Outcome<ResultPage<Prescription>>> ListForPatientAsync(string clinicId, string patientId, int pageSize, string? continuationToken, CancellationToken cancellationToken) =>
+        CheckPatientId(patientId) is { Failure: { } failure }
+            ? failure
+            : await prescriptions.ListByPatientAsync(clinicId, patientId, pageSize, continuationToken, cancellationToken);
+
+    /// <summary>A patient id as the EHRs send them; checked before anything else about a request that names one.</summary>
+    public static Outcome<string> CheckPatientId(string? patientId) =>
+        patientId is not null && PatientId().IsMatch(patientId) ? patientId : Failure.Validation("patientId", "must be 1-64 letters, digits, '.', '_' or '-'");
+
+    /// <summary>The prescriptions stored under an EHR's id, newest first; only the caller's clinics are searched.</summary>
+    public async Task<Outcome<IReadOnlyList<Prescription>>> FindByExternalIdAsync(IReadOnlyList<string> clinicIds, string? externalId, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(clinicIds);
+        if (string.IsNullOrEmpty(externalId) || externalId.Length > 128)
+        {
+            return Failure.Validation("externalId", "is required (1-128 characters): the EHR's own id");
+        }
+
+        var found = new List<Prescription>();
+        foreach (var clinicId in clinicIds)
+        {
+            found.AddRange(await prescriptions.FindByExternalIdAsync(clinicId, externalId, cancellationToken));
+        }
+
+        return found.OrderByDescending(p => p.CreatedAt).ToList();
+    }
+
+    /// <summary>A prescription's audit trail, newest first, a page at a time.</summary>
+    public async Task<Outcome<ResultPage<AuditEntry>>> HistoryAsync(IReadOnlyList<string> clinicIds, string prescriptionId, int pageSize, string? continuationToken, CancellationToken cancellationToken)
+    {
+        var found = await FindAsync(clinicIds, prescriptionId, cancellationToken);
+        return found.Value is { Value: var prescription }
+            ? await prescriptions.HistoryAsync(prescription.ClinicId, prescription.Id, pageSize, continuationToken, cancellationToken)
+            : found.Cast<ResultPage<AuditEntry>>();
+    }
+
     /// <summary>The first answer for this caller's key: replayed for the same request, refused for another; null when there is none.</summary>
     private async Task<Outcome<CreatedPrescription>?> ReplayAsync(string clinicId, string caller, IdempotencyClaim claim, CancellationToken cancellationToken)
     {
@@ -277,4 +314,7 @@ public sealed partial class PrescriptionService(
 
     [GeneratedRegex("^[a-z][a-zA-Z0-9]{0,63}$")]
     private static partial Regex MeasureName();
+
+    [GeneratedRegex("^[A-Za-z0-9._-]{1,64}$")]
+    private static partial Regex PatientId();
 }

@@ -53,16 +53,7 @@ public sealed class LibraryFunctions(ApiHandler api, ILibraryProvider libraries,
         CancellationToken cancellationToken) =>
         api.RunAsync(request, ApiAccess.LibraryReaders, async call =>
         {
-            var query = new ExerciseQuery
-            {
-                Text = call.Query("q"),
-                Category = QueryValues.Enum<ExerciseCategory>(call, "category"),
-                BodyRegion = QueryValues.Enum<BodyRegion>(call, "bodyRegion"),
-                Equipment = QueryValues.Enum<Equipment>(call, "equipment"),
-                ConditionId = call.Query("conditionId") is { Length: > 0 } conditionId ? conditionId : null,
-                Phase = QueryValues.WholeNumber(call, "phase", 1, 4),
-                MaxDifficulty = QueryValues.WholeNumber(call, "maxDifficulty", 1, 5),
-            };
+            var query = ExerciseQueryOf(call);
             var library = await libraries.GetCurrentAsync(call.CancellationToken);
             if (query.ConditionId is not null && library.FindCondition(query.ConditionId) is null)
             {
@@ -92,18 +83,7 @@ public sealed class LibraryFunctions(ApiHandler api, ILibraryProvider libraries,
         api.RunAsync(request, ApiAccess.LibraryReaders, async call =>
         {
             var library = await libraries.GetCurrentAsync(call.CancellationToken);
-            var summaries = library.Conditions.Select(condition => new
-            {
-                condition.Id,
-                condition.Name,
-                condition.Summary,
-                condition.Icd10Codes,
-                condition.SnomedCode,
-                condition.Guideline,
-                condition.BodyRegions,
-                phases = condition.Phases.Select(phase => new { phase.Number, phase.Name, phase.MinDays }),
-            });
-            return ApiResult.Json(OffsetPaging.Paginate(summaries, call));
+            return ApiResult.Json(OffsetPaging.Paginate(library.Conditions.Select(Summary), call));
         }, cancellationToken);
 
     [Function("GetCondition")]
@@ -118,4 +98,28 @@ public sealed class LibraryFunctions(ApiHandler api, ILibraryProvider libraries,
                 ? ApiResult.Json(condition)
                 : throw new ApiProblemException(Problems.NotFound($"No condition '{conditionId}' in library {library.Version}."));
         }, cancellationToken);
+
+    private static ExerciseQuery ExerciseQueryOf(ApiRequest call) => new()
+    {
+        Text = call.Query("q"),
+        Category = QueryValues.Enum<ExerciseCategory>(call, "category"),
+        BodyRegion = QueryValues.Enum<BodyRegion>(call, "bodyRegion"),
+        Equipment = QueryValues.Enum<Equipment>(call, "equipment"),
+        ConditionId = call.Query("conditionId") is { Length: > 0 } conditionId ? conditionId : null,
+        Phase = QueryValues.WholeNumber(call, "phase", 1, 4),
+        MaxDifficulty = QueryValues.WholeNumber(call, "maxDifficulty", 1, 5),
+    };
+
+    /// <summary>A condition as the list shows it: what it is, and its phases without their slots.</summary>
+    private static object Summary(Condition condition) => new
+    {
+        condition.Id,
+        condition.Name,
+        condition.Summary,
+        condition.Icd10Codes,
+        condition.SnomedCode,
+        condition.Guideline,
+        condition.BodyRegions,
+        phases = condition.Phases.Select(phase => new { phase.Number, phase.Name, phase.MinDays }),
+    };
 }
