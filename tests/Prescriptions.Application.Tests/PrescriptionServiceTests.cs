@@ -1,5 +1,3 @@
-using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using Prescriptions.Application.FollowUps;
 using Prescriptions.Application.Outcomes;
@@ -22,24 +20,14 @@ public sealed class PrescriptionServiceTests
     private static readonly string[] ClinicA = ["clinic-a"];
     private static readonly CancellationToken None = CancellationToken.None;
 
-    private readonly FakeTimeProvider clock = new(new DateTimeOffset(2027, 3, 1, 9, 0, 0, TimeSpan.Zero));
-    private readonly InMemoryPrescriptions repository = new();
-    private readonly InMemoryFollowUps followUps = new();
-    private readonly PrescriptionService service;
-    private readonly CheckInService checkIns;
-    private readonly CheckInLinks links;
+    private readonly UseCases useCases = new();
 
-    public PrescriptionServiceTests()
-    {
-        var libraries = new ShippedLibraryProvider();
-        var options = Options.Create(new FollowUpOptions { SigningKey = new string('k', 32), PublicBaseUrl = "https://rx.example" });
-        var scheduler = new FollowUpScheduler(followUps, libraries, options, clock, NullLogger<FollowUpScheduler>.Instance);
-        var updates = new PrescriptionUpdates(repository, scheduler);
-        var readiness = new PrescriptionReadiness(repository, followUps, libraries, clock);
-        service = new PrescriptionService(repository, libraries, updates, readiness, clock);
-        links = new CheckInLinks(options);
-        checkIns = new CheckInService(links, followUps, followUps, readiness, updates, repository, options, clock);
-    }
+    private FakeTimeProvider clock => useCases.Clock;
+    private InMemoryPrescriptions repository => useCases.Repository;
+    private InMemoryFollowUps followUps => useCases.FollowUps;
+    private PrescriptionService service => useCases.Prescriptions;
+    private CheckInService checkIns => useCases.CheckIns;
+    private CheckInLinks links => useCases.Links;
 
     private static PrescriptionDraft Draft(FollowUp? followUp = null) =>
         new("clinic-a", "p-1", new AssemblyRequest("lateral-ankle-sprain", 2, Side.Left, new PatientConstraints { WeightBearing = WeightBearing.Partial, MaxMinutesPerSession = 20 }))
