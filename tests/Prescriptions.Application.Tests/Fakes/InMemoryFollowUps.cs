@@ -19,13 +19,16 @@ internal sealed class InMemoryFollowUps : IFollowUpSchedule, IFollowUpRecords
         return Task.CompletedTask;
     }
 
+    public List<FollowUpDelivery> Deliveries { get; } = [];
+
     public Task<IReadOnlyList<PendingFollowUp>> ListDueAsync(DateTimeOffset now, int max, CancellationToken cancellationToken) =>
-        Task.FromResult<IReadOnlyList<PendingFollowUp>>([.. Scheduled.Where(m => m.Message.DueAt <= now).Take(max)]);
+        Task.FromResult<IReadOnlyList<PendingFollowUp>>([.. Scheduled.Where(m => (m.NotBefore ?? m.Message.DueAt) <= now).Take(max)]);
 
     public Task<PendingFollowUp?> TryClaimAsync(PendingFollowUp message, DateTimeOffset leaseUntil, CancellationToken cancellationToken) =>
-        Task.FromResult<PendingFollowUp?>(message);
+        Task.FromResult(Update(message, message with { NotBefore = leaseUntil }));
 
-    public Task<bool> TryRetryLaterAsync(PendingFollowUp message, int attempts, DateTimeOffset notBefore, CancellationToken cancellationToken) => Task.FromResult(true);
+    public Task<bool> TryRetryLaterAsync(PendingFollowUp message, int attempts, DateTimeOffset notBefore, CancellationToken cancellationToken) =>
+        Task.FromResult(Update(message, message with { Attempts = attempts, NotBefore = notBefore }) is not null);
 
     public Task RemoveAsync(PendingFollowUp message, CancellationToken cancellationToken)
     {
@@ -57,8 +60,25 @@ internal sealed class InMemoryFollowUps : IFollowUpSchedule, IFollowUpRecords
         Task.FromResult<IReadOnlyList<Alert>>([.. Alerts]);
 
     public Task<FollowUpDelivery?> FindDeliveryAsync(string clinicId, string prescriptionId, string messageId, CancellationToken cancellationToken) =>
-        Task.FromResult<FollowUpDelivery?>(null);
+        Task.FromResult(Deliveries.FirstOrDefault(d => d.MessageId == messageId));
 
-    public Task RecordDeliveryAsync(string clinicId, string prescriptionId, FollowUpDelivery delivery, IReadOnlyList<Alert> alerts, IReadOnlyList<PrescriptionEvent> events, CancellationToken cancellationToken) =>
-        Task.CompletedTask;
+    public Task RecordDeliveryAsync(string clinicId, string prescriptionId, FollowUpDelivery delivery, IReadOnlyList<Alert> alerts, IReadOnlyList<PrescriptionEvent> events, CancellationToken cancellationToken)
+    {
+        Deliveries.Add(delivery);
+        Alerts.AddRange(alerts);
+        Events.AddRange(events);
+        return Task.CompletedTask;
+    }
+
+    private PendingFollowUp? Update(PendingFollowUp read, PendingFollowUp changed)
+    {
+        var index = Scheduled.FindIndex(m => m.Message.Id == read.Message.Id && m.Message.DueAt == read.Message.DueAt);
+        if (index < 0 || Scheduled[index] != read)
+        {
+            return null;
+        }
+
+        Scheduled[index] = changed;
+        return changed;
+    }
 }
