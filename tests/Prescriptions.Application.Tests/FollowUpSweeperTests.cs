@@ -1,26 +1,20 @@
 using Prescriptions.Application.Tests.Fakes;
-using Prescriptions.Domain.Assembly;
-using Prescriptions.Domain.Library;
 using Prescriptions.Domain.Lifecycle;
 using Prescriptions.Domain.Prescriptions;
-using Prescriptions.Domain.Tenancy;
 using Prescriptions.Testing;
+
+using static Prescriptions.Application.Tests.Fakes.Given;
 
 namespace Prescriptions.Application.Tests;
 
 /// <summary>The follow-up messages' sweep against in-memory ports: sent once, retried, then recorded as failed with an alert.</summary>
 public sealed class FollowUpSweeperTests
 {
-    private static readonly Actor Therapist = new("therapist-1", CallerKind.User, "portal", "corr");
     private readonly UseCases useCases = new();
 
     private async Task<Prescription> ActiveWithContactAsync()
     {
-        var draft = new PrescriptionDraft("clinic-a", "p-1", new AssemblyRequest("lateral-ankle-sprain", 2, Side.Left, new PatientConstraints { WeightBearing = WeightBearing.Partial }))
-        {
-            Weeks = 1,
-            FollowUp = new FollowUp("pat@example.com", "Europe/Oslo", new TimeOnly(8, 0), 7) { FirstName = "Kari" },
-        };
+        var draft = AnkleDraft(Contact) with { Weeks = 1 };
         var stored = (await useCases.Prescriptions.CreateAsync(draft, null, ShippedLibrary.Indexed, null, Therapist, CancellationToken.None)).Value!.Stored;
         return (await useCases.Prescriptions.TransitionAsync(["clinic-a"], stored.Value.Id, stored.ETag, LifecycleAction.Activate, Therapist, CancellationToken.None)).Value!.Value;
     }

@@ -1,20 +1,17 @@
 using Prescriptions.Application.Outcomes;
 using Prescriptions.Application.Prescriptions;
 using Prescriptions.Application.Tests.Fakes;
-using Prescriptions.Domain.Assembly;
-using Prescriptions.Domain.Library;
 using Prescriptions.Domain.Lifecycle;
 using Prescriptions.Domain.Prescriptions;
-using Prescriptions.Domain.Tenancy;
 using Prescriptions.Testing;
+
+using static Prescriptions.Application.Tests.Fakes.Given;
 
 namespace Prescriptions.Application.Tests;
 
 /// <summary>The status machine through the use cases (moved from the HTTP suite, which keeps one case for the 409).</summary>
 public sealed class LifecycleRulesTests
 {
-    private static readonly Actor Therapist = new("therapist-7", CallerKind.User, "portal", "corr");
-    private static readonly string[] ClinicA = ["clinic-a"];
     private static readonly CancellationToken None = CancellationToken.None;
 
     private readonly PrescriptionService service = new UseCases().Prescriptions;
@@ -69,8 +66,7 @@ public sealed class LifecycleRulesTests
 
     private async Task<Versioned<Prescription>> InStateAsync(string state)
     {
-        var draft = new PrescriptionDraft("clinic-a", "p-7", new AssemblyRequest("lateral-ankle-sprain", 2, Side.Left, new PatientConstraints { WeightBearing = WeightBearing.Partial }));
-        var stored = (await service.CreateAsync(draft, null, ShippedLibrary.Indexed, null, Therapist, None)).Value!.Stored;
+        var stored = (await service.CreateAsync(AnkleDraft(), null, ShippedLibrary.Indexed, null, Therapist, None)).Value!.Stored;
         LifecycleAction[] steps = state switch
         {
             "draft" => [],

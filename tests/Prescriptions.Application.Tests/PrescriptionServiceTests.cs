@@ -5,19 +5,17 @@ using Prescriptions.Application.Prescriptions;
 using Prescriptions.Application.Tests.Fakes;
 using Prescriptions.Domain.Assembly;
 using Prescriptions.Domain.FollowUps;
-using Prescriptions.Domain.Library;
 using Prescriptions.Domain.Lifecycle;
 using Prescriptions.Domain.Prescriptions;
-using Prescriptions.Domain.Tenancy;
 using Prescriptions.Testing;
+
+using static Prescriptions.Application.Tests.Fakes.Given;
 
 namespace Prescriptions.Application.Tests;
 
 /// <summary>The prescription and check-in use cases against in-memory ports: no storage, no HTTP.</summary>
 public sealed class PrescriptionServiceTests
 {
-    private static readonly Actor Therapist = new("therapist-1", CallerKind.User, "portal", "corr-1");
-    private static readonly string[] ClinicA = ["clinic-a"];
     private static readonly CancellationToken None = CancellationToken.None;
 
     private readonly UseCases useCases = new();
@@ -29,11 +27,7 @@ public sealed class PrescriptionServiceTests
     private CheckInService checkIns => useCases.CheckIns;
     private CheckInLinks links => useCases.Links;
 
-    private static PrescriptionDraft Draft(FollowUp? followUp = null) =>
-        new("clinic-a", "p-1", new AssemblyRequest("lateral-ankle-sprain", 2, Side.Left, new PatientConstraints { WeightBearing = WeightBearing.Partial, MaxMinutesPerSession = 20 }))
-        {
-            FollowUp = followUp,
-        };
+    private static PrescriptionDraft Draft(FollowUp? followUp = null) => AnkleDraft(followUp);
 
     private async Task<Versioned<Prescription>> CreateAsync(FollowUp? followUp = null) =>
         (await service.CreateAsync(Draft(followUp), null, ShippedLibrary.Indexed, null, Therapist, None)).Value!.Stored;
