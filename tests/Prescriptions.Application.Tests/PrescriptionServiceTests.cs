@@ -18,14 +18,19 @@ public sealed class PrescriptionServiceTests
 {
     private static readonly CancellationToken None = CancellationToken.None;
 
-    private readonly UseCases useCases = new();
+    private readonly FakeTimeProvider clock;
+    private readonly InMemoryPrescriptions repository;
+    private readonly InMemoryFollowUps followUps;
+    private readonly PrescriptionService service;
+    private readonly CheckInService checkIns;
+    private readonly CheckInLinks links;
 
-    private FakeTimeProvider clock => useCases.Clock;
-    private InMemoryPrescriptions repository => useCases.Repository;
-    private InMemoryFollowUps followUps => useCases.FollowUps;
-    private PrescriptionService service => useCases.Prescriptions;
-    private CheckInService checkIns => useCases.CheckIns;
-    private CheckInLinks links => useCases.Links;
+    public PrescriptionServiceTests()
+    {
+        var useCases = new UseCases();
+        (clock, repository, followUps) = (useCases.Clock, useCases.Repository, useCases.FollowUps);
+        (service, checkIns, links) = (useCases.Prescriptions, useCases.CheckIns, useCases.Links);
+    }
 
     private static PrescriptionDraft Draft(FollowUp? followUp = null) => AnkleDraft(followUp);
 
