@@ -2,7 +2,8 @@ using Azure.Identity;
 using Azure.Storage.Blobs;
 using Microsoft.Extensions.Options;
 using Prescriptions.Domain.Library;
-using Prescriptions.LibraryFiles;
+using Prescriptions.Application.Library;
+using Prescriptions.PublishCommand;
 using Prescriptions.Storage.Library;
 
 // Usage: publish [--library DIR] [--connection-string CS | --blob-service-uri URI] [--container NAME] [--validate-only]

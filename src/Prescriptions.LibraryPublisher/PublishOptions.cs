@@ -1,4 +1,4 @@
-namespace Prescriptions.LibraryFiles;
+namespace Prescriptions.PublishCommand;
 
 /// <summary>The publish command's arguments.</summary>
 internal sealed record PublishOptions(string LibraryPath, string? ConnectionString, Uri? BlobServiceUri, string Container, bool ValidateOnly)

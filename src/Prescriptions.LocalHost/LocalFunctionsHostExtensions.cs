@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using Prescriptions.Application.Configuration;
 using Prescriptions.LocalHost.Admin;
 using Prescriptions.LocalHost.Discovery;
 using Prescriptions.LocalHost.Http;
@@ -15,7 +16,7 @@ public static class LocalFunctionsHostExtensions
     /// <summary>Registers the function catalog (the function app's assembly), the timer scheduler and MVC's result executors.</summary>
     public static IServiceCollection AddLocalFunctionsHost(this IServiceCollection services)
     {
-        services.AddOptions<LocalHostOptions>().BindConfiguration(LocalHostOptions.SectionName);
+        services.AddValidatedOptions<LocalHostOptions>(LocalHostOptions.SectionName);
         // Functions return IActionResult (ObjectResult, ...); executing those needs MVC's executors and formatters,
         // which the worker's ASP.NET Core integration registers too.
         services.AddMvcCore();

@@ -1,7 +1,9 @@
+using Prescriptions.Application.Ports;
+
 namespace Prescriptions.Storage;
 
 /// <summary>Storage could not be reached or answered with a server error after the SDK's own retries.</summary>
-public sealed class StorageUnavailableException : Exception
+public sealed class StorageUnavailableException : ServiceUnavailableException
 {
     public StorageUnavailableException()
     {

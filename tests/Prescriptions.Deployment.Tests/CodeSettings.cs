@@ -2,7 +2,9 @@ using System.ComponentModel.DataAnnotations;
 using System.Reflection;
 using System.Text.RegularExpressions;
 using Microsoft.Azure.Functions.Worker;
+using Prescriptions.Application.FollowUps;
 using Prescriptions.Functions;
+using Prescriptions.Storage;
 using Prescriptions.Storage.Library;
 
 namespace Prescriptions.Deployment.Tests;
@@ -36,7 +38,7 @@ public sealed record DictionarySetting(string Prefix, string? Property, bool IsS
 /// </summary>
 public static class CodeSettings
 {
-    private static readonly Assembly[] Assemblies = [typeof(ServiceCollectionExtensions).Assembly, typeof(LibraryStorageOptions).Assembly];
+    private static readonly Assembly[] Assemblies = [typeof(ServiceCollectionExtensions).Assembly, typeof(FollowUpOptions).Assembly, typeof(LibraryStorageOptions).Assembly];
 
     // A property whose name ends so holds a secret: Key Vault in Azure.
     private static readonly Regex SecretName = new("(Password|Secret|Key)$", RegexOptions.CultureInvariant);
@@ -69,7 +71,7 @@ public static class CodeSettings
     public static IReadOnlyList<string> DefaultContainers { get; } = DefaultsOf("ContainerName");
 
     // AddStorageClients reads these keys of its section as string literals: a connection string locally, else URIs and an identity.
-    private const string Storage = ServiceCollectionExtensions.StorageSection;
+    private const string Storage = StorageServiceCollectionExtensions.StorageSection;
 
     public static IReadOnlyList<string> StorageLocally { get; } = [$"{Storage}__connectionString"];
 

@@ -104,9 +104,9 @@ public sealed class SettingsParityTests(DeploymentTemplate template)
         var settings = template.Minimal.AppSettings;
 
         Assert.Equal("managedidentity", settings["AzureWebJobsStorage__credential"]);
-        Assert.Equal("managedidentity", settings[$"{Functions.ServiceCollectionExtensions.StorageSection}__credential"]);
+        Assert.Equal("managedidentity", settings[$"{Storage.StorageServiceCollectionExtensions.StorageSection}__credential"]);
         Assert.Contains("Microsoft.ManagedIdentity/userAssignedIdentities", settings["AzureWebJobsStorage__clientId"], StringComparison.Ordinal);
-        Assert.Equal(settings["AzureWebJobsStorage__clientId"], settings[$"{Functions.ServiceCollectionExtensions.StorageSection}__clientId"]);
+        Assert.Equal(settings["AzureWebJobsStorage__clientId"], settings[$"{Storage.StorageServiceCollectionExtensions.StorageSection}__clientId"]);
         Assert.DoesNotContain("AzureWebJobsStorage", settings.Keys);
         Assert.DoesNotContain(CodeSettings.StorageLocally[0], settings.Keys);
         Assert.DoesNotContain(settings.Values, value => value.Contains("AccountKey", StringComparison.OrdinalIgnoreCase));

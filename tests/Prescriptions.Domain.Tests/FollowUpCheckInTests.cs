@@ -1,4 +1,5 @@
 using Prescriptions.Domain.FollowUps;
+using Prescriptions.Domain.Lifecycle;
 using Prescriptions.Domain.Prescriptions;
 
 namespace Prescriptions.Domain.Tests;

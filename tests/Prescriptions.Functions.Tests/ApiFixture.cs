@@ -1,4 +1,4 @@
-using Prescriptions.Domain.Library;
+using Prescriptions.Application.Library;
 using Prescriptions.Testing;
 
 namespace Prescriptions.Functions.Tests;

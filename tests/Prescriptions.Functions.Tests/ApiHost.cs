@@ -3,7 +3,7 @@ using System.Net.Http.Json;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.IdentityModel.Tokens;
-using Prescriptions.Domain.Library;
+using Prescriptions.Application.Library;
 using Prescriptions.LocalHost;
 using Prescriptions.LocalHost.DevTokens;
 using Prescriptions.Testing;

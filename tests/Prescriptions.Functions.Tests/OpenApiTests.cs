@@ -3,6 +3,7 @@ using System.Net.Http.Headers;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
+using Prescriptions.Application.FollowUps;
 using Prescriptions.Domain.Assembly;
 using Prescriptions.Domain.FollowUps;
 using Prescriptions.Domain.Library;
@@ -11,7 +12,6 @@ using Prescriptions.Domain.Prescriptions;
 using Prescriptions.Domain.Readiness;
 using Prescriptions.Domain.Serialization;
 using Prescriptions.Domain.Tenancy;
-using Prescriptions.Functions.Api.Contracts;
 using Prescriptions.Functions.OpenApi;
 using Prescriptions.LocalHost.Discovery;
 

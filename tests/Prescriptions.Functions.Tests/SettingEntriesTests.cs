@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Options;
 using Prescriptions.Functions.Auth;
-using Prescriptions.Functions.FollowUps;
+using Prescriptions.Application.FollowUps;
 
 namespace Prescriptions.Functions.Tests;
 

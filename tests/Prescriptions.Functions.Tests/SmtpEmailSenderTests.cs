@@ -1,6 +1,6 @@
 using System.Text.Json;
 using Microsoft.Extensions.Options;
-using Prescriptions.Domain.FollowUps;
+using Prescriptions.Application.FollowUps;
 using Prescriptions.Functions.Email;
 using Prescriptions.Testing;
 

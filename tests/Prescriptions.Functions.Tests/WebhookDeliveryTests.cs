@@ -2,6 +2,7 @@ using System.Net;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using Prescriptions.Application.Webhooks;
 using Prescriptions.Domain.Lifecycle;
 using Prescriptions.Domain.Tenancy;
 

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Hosting.Internal;
 using Microsoft.Extensions.Options;
+using Prescriptions.Application.Webhooks;
 using Prescriptions.Functions.Auth;
 using Prescriptions.Functions.Webhooks;
 

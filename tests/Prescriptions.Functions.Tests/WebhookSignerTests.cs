@@ -47,16 +47,4 @@ public sealed class WebhookSignerTests
         Assert.Null(WebhookSecret.TryDecode(secret, out var reason));
         Assert.Contains(problem, reason, StringComparison.Ordinal);
     }
-
-    [Theory]
-    [InlineData(1, 0.0, 15)]
-    [InlineData(1, 0.999999, 30)]
-    [InlineData(3, 0.0, 60)]
-    [InlineData(20, 0.999999, 3600)]
-    public void Backoff_doubles_per_failure_with_jitter_and_a_cap(int failures, double random, int expectedSeconds)
-    {
-        var delay = WebhookBackoff.Delay(failures, TimeSpan.FromSeconds(30), TimeSpan.FromHours(1), random);
-
-        Assert.Equal(expectedSeconds, delay.TotalSeconds, 0.01);
-    }
 }

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
+using Prescriptions.Application.Library;
 using Prescriptions.Domain.Library;
 using Prescriptions.Storage.Library;
 

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
+using Prescriptions.Application.Library;
 using Prescriptions.Domain.Library;
 using Prescriptions.Storage.Library;
 

@@ -3,6 +3,7 @@ using Azure.Core;
 using Azure.Core.Pipeline;
 using Azure.Data.Tables;
 using Microsoft.Extensions.Options;
+using Prescriptions.Application.FollowUps;
 using Prescriptions.Domain.FollowUps;
 using Prescriptions.Storage.FollowUps;
 
@@ -22,7 +23,7 @@ public sealed class TableFollowUpScheduleTests(AzuriteFixture azurite)
         var options = new TableClientOptions();
         options.AddPolicy(counter, HttpPipelinePosition.PerCall);
         var name = "fu" + Guid.NewGuid().ToString("N")[..12];
-        var schedule = new TableFollowUpSchedule(new TableServiceClient(azurite.Emulator.ConnectionString, options), Options.Create(new FollowUpStorageOptions { TableName = name }));
+        var schedule = new TableFollowUpSchedule(new TableServiceClient(azurite.Emulator.ConnectionString, options), Options.Create(new FollowUpOptions { TableName = name }));
         var due = Enumerable.Range(0, dueCount).Select(i => Pending($"due-{i}", Now.AddMinutes(-i * 0.5))).ToList();
 
         // The rest is later: some within the current hour's bucket, most over the next 30 days.
@@ -39,7 +40,7 @@ public sealed class TableFollowUpScheduleTests(AzuriteFixture azurite)
     [Fact]
     public async Task A_removed_message_is_not_due_again_and_adding_twice_keeps_one()
     {
-        var schedule = new TableFollowUpSchedule(azurite.Tables, Options.Create(new FollowUpStorageOptions { TableName = "fu" + Guid.NewGuid().ToString("N")[..12] }));
+        var schedule = new TableFollowUpSchedule(azurite.Tables, Options.Create(new FollowUpOptions { TableName = "fu" + Guid.NewGuid().ToString("N")[..12] }));
         var message = Pending("once", Now.AddMinutes(-5));
         await schedule.AddAsync([message], CancellationToken.None);
         await schedule.AddAsync([message], CancellationToken.None);
@@ -54,7 +55,7 @@ public sealed class TableFollowUpScheduleTests(AzuriteFixture azurite)
     [Fact]
     public async Task Of_two_sweeps_claiming_one_message_one_wins_and_a_failed_send_waits_for_its_backoff()
     {
-        var schedule = new TableFollowUpSchedule(azurite.Tables, Options.Create(new FollowUpStorageOptions { TableName = "fu" + Guid.NewGuid().ToString("N")[..12] }));
+        var schedule = new TableFollowUpSchedule(azurite.Tables, Options.Create(new FollowUpOptions { TableName = "fu" + Guid.NewGuid().ToString("N")[..12] }));
         await schedule.AddAsync([Pending("claimed", Now.AddMinutes(-1))], CancellationToken.None);
         var read = (await schedule.ListDueAsync(Now, 10, CancellationToken.None)).Single();
 

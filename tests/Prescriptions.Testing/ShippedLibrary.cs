@@ -1,5 +1,5 @@
 using Prescriptions.Domain.Library;
-using Prescriptions.LibraryFiles;
+using Prescriptions.Application.Library;
 
 namespace Prescriptions.Testing;
 

@@ -1,3 +1,4 @@
+using Prescriptions.Domain.Lifecycle;
 using Prescriptions.Domain.Prescriptions;
 
 namespace Prescriptions.Domain.FollowUps;

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Prescriptions.Domain.Lifecycle;
 
 namespace Prescriptions.Domain.FollowUps;
 

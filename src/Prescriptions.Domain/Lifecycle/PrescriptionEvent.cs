@@ -8,8 +8,8 @@ namespace Prescriptions.Domain.Lifecycle;
 public sealed record PrescriptionEvent(string Id, string Type, DateTimeOffset OccurredAt, string ClinicId, string PrescriptionId, int Version)
 {
     /// <summary>The alert of an <c>alert.raised</c> event.</summary>
-    public FollowUps.Alert? Alert { get; init; }
+    public Alert? Alert { get; init; }
 
     /// <summary>The check-in of a <c>checkin.received</c> event.</summary>
-    public FollowUps.CheckIn? CheckIn { get; init; }
+    public CheckIn? CheckIn { get; init; }
 }

@@ -4,7 +4,7 @@ using Prescriptions.Domain.Library;
 namespace Prescriptions.Domain.Prescriptions;
 
 /// <summary>A stored program for one patient of one clinic, at one phase of one condition.</summary>
-public sealed record Prescription
+public sealed partial record Prescription
 {
     public required string Id { get; init; }
     public required string ClinicId { get; init; }

@@ -1,40 +1,22 @@
-using System.Globalization;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
-using Microsoft.Extensions.Options;
+using Prescriptions.Application.FollowUps;
 using Prescriptions.Domain.FollowUps;
 using Prescriptions.Domain.Lifecycle;
 using Prescriptions.Domain.Library;
-using Prescriptions.Domain.Prescriptions;
-using Prescriptions.Domain.Tenancy;
 using Prescriptions.Functions.Api.Contracts;
-using Prescriptions.Functions.FollowUps;
 using Prescriptions.Functions.Http;
 
 namespace Prescriptions.Functions.Api;
 
 /// <summary>
 /// The patient's side (no account, a signed link): the check-in form with their programme, the check-in itself (form
-/// or JSON), and the opt-out. A forged token, or one for a prescription that does not exist, is 404; an expired one,
-/// or one whose programme has ended, is 410. Neither says more.
+/// or JSON), and the opt-out; and the therapist's view of the check-ins. A forged or unknown link is 404, an expired
+/// one or one whose programme has ended 410 (see <see cref="CheckInService.OpenAsync"/>).
 /// </summary>
-public sealed class CheckInFunctions(
-    ApiHandler api,
-    CheckInLinks links,
-    IPrescriptionRepository prescriptions,
-    OwnPrescriptions ownPrescriptions,
-    IFollowUpRecords records,
-    IFollowUpSchedule schedule,
-    ILibraryProvider libraries,
-    PrescriptionReadiness readiness,
-    PrescriptionUpdates updates,
-    IOptions<FollowUpOptions> options,
-    TimeProvider clock)
+public sealed class CheckInFunctions(ApiHandler api, CheckInService checkIns, OwnPrescriptions ownPrescriptions, ILibraryProvider libraries, TimeProvider clock)
 {
-    private const int MaxFormBytes = 16 * 1024;
-
     [Function("GetCheckInForm")]
     public Task<IActionResult> Form(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "checkin/{token}")] HttpRequest request,
@@ -42,16 +24,14 @@ public sealed class CheckInFunctions(
         CancellationToken cancellationToken) =>
         api.RunAsync(request, ApiAccess.Public, async call =>
         {
-            var (stored, refusal) = await ResolveAsync(token, html: true, call.CancellationToken);
-            if (stored is null)
+            var link = await checkIns.OpenAsync(token, allowEnded: false, call.CancellationToken);
+            if (link.Value is not { } stored)
             {
-                return refusal!;
+                return CheckInPages.Refusal(link.Failure!, html: true);
             }
 
-            var prescription = stored.Value;
-            var (today, _) = Days(prescription, clock.GetUtcNow());
-            var values = new CheckInPage.FormValues(Iso(today), string.Empty, string.Empty, string.Empty, string.Empty, string.Empty);
-            return await FormPageAsync(prescription, values, null, StatusCodes.Status200OK, call.CancellationToken);
+            var library = await libraries.GetVersionAsync(stored.Value.LibraryVersion, call.CancellationToken);
+            return CheckInPages.Form(stored.Value, library, CheckInWindow.For(stored.Value, clock.GetUtcNow()));
         }, cancellationToken);
 
     [Function("SubmitCheckIn")]
@@ -62,38 +42,24 @@ public sealed class CheckInFunctions(
         api.RunAsync(request, ApiAccess.Public, async call =>
         {
             var fromForm = request.HasFormContentType;
-            var (stored, refusal) = await ResolveAsync(token, fromForm, call.CancellationToken);
-            if (stored is null)
+            var link = await checkIns.OpenAsync(token, allowEnded: false, call.CancellationToken);
+            if (link.Value is not { Value: var prescription })
             {
-                return refusal!;
+                return CheckInPages.Refusal(link.Failure!, fromForm);
             }
 
-            var prescription = stored.Value;
-            var body = fromForm ? await ReadFormAsync(request, call.CancellationToken) : await call.ReadJsonAsync<CheckInBody>(MaxFormBytes);
-            var now = clock.GetUtcNow();
-            var (today, earliest) = Days(prescription, now);
-            var errors = new ValidationErrors();
-            var checkIn = CheckInValidator.ToCheckIn(body, today, earliest, now, errors);
-            if (checkIn is null)
+            var body = fromForm ? await CheckInFormReader.ReadAsync(request, call.CancellationToken) : await call.ReadJsonAsync<CheckInBody>(CheckInFormReader.MaxBytes);
+            var (now, errors) = (clock.GetUtcNow(), new ValidationErrors());
+            var window = CheckInWindow.For(prescription, now);
+            if (CheckInValidator.ToCheckIn(body, window.Today, window.Earliest, now, errors) is not { } checkIn)
             {
-                if (!fromForm)
-                {
-                    errors.ThrowIfAny();
-                }
-
-                var values = new CheckInPage.FormValues(body.Date ?? Iso(today), Text(body.CompletedSessions), Text(body.PainNow), Text(body.PainDuringExercise), body.Difficulty ?? string.Empty, body.Comment ?? string.Empty);
-                return await FormPageAsync(prescription, values, errors.ToDictionary(), StatusCodes.Status400BadRequest, call.CancellationToken);
+                return fromForm
+                    ? CheckInPages.Form(prescription, await libraries.GetVersionAsync(prescription.LibraryVersion, call.CancellationToken), window, body, errors.ToDictionary())
+                    : throw new ApiProblemException(Problems.Validation(errors.ToDictionary()));
             }
 
-            var replaced = await RecordAsync(prescription, checkIn, call.CorrelationId, call.CancellationToken);
-            if (fromForm)
-            {
-                return Html(CheckInPage.Message("Thank you", replaced
-                    ? $"Your check-in for {checkIn.Date:d MMMM yyyy} has been updated. Your physiotherapist will see it."
-                    : $"Your check-in for {checkIn.Date:d MMMM yyyy} has been sent. Your physiotherapist will see it."), StatusCodes.Status200OK);
-            }
-
-            return ApiResult.Json(checkIn, replaced ? StatusCodes.Status200OK : StatusCodes.Status201Created);
+            var replaced = await checkIns.RecordAsync(prescription, checkIn, Actor.Patient(call.CorrelationId), call.CancellationToken);
+            return fromForm ? CheckInPages.Received(checkIn, replaced) : ApiResult.Json(checkIn, replaced ? StatusCodes.Status200OK : StatusCodes.Status201Created);
         }, cancellationToken);
 
     [Function("GetCheckInOptOut")]
@@ -104,8 +70,8 @@ public sealed class CheckInFunctions(
         api.RunAsync(request, ApiAccess.Public, async call =>
         {
             // A GET only asks: mail scanners follow links, and must not unsubscribe anyone.
-            var (stored, refusal) = await ResolveAsync(token, html: true, call.CancellationToken, allowEnded: true);
-            return stored is null ? refusal! : Html(CheckInPage.OptOutConfirm(), StatusCodes.Status200OK);
+            var link = await checkIns.OpenAsync(token, allowEnded: true, call.CancellationToken);
+            return link.Succeeded ? CheckInPages.OptOutConfirm() : CheckInPages.Refusal(link.Failure!, html: true);
         }, cancellationToken);
 
     [Function("CheckInOptOut")]
@@ -115,30 +81,14 @@ public sealed class CheckInFunctions(
         CancellationToken cancellationToken) =>
         api.RunAsync(request, ApiAccess.Public, async call =>
         {
-            var (stored, refusal) = await ResolveAsync(token, html: true, call.CancellationToken, allowEnded: true);
-            if (stored is null)
+            var link = await checkIns.OpenAsync(token, allowEnded: true, call.CancellationToken);
+            if (link.Value is not { } stored)
             {
-                return refusal!;
+                return CheckInPages.Refusal(link.Failure!, html: true);
             }
 
-            // Optimistic: on a concurrent change, read again and retry.
-            for (var attempt = 1; stored.Value.FollowUp is { OptedOutAt: null } followUp; attempt++)
-            {
-                var now = clock.GetUtcNow();
-                var changed = (stored.Value with { FollowUp = followUp with { OptedOutAt = now } }).ChangedBy(PrescriptionChanges.PatientSubject, now);
-                var write = PrescriptionChanges.DescribeByPatient(call.CorrelationId, stored.Value, changed, EventTypes.Updated, "The patient opted out of follow-up emails.");
-                try
-                {
-                    await updates.ReplaceAsync(stored, write, call.CancellationToken);
-                    break;
-                }
-                catch (StaleVersionException) when (attempt < 3)
-                {
-                    stored = await prescriptions.FindAsync(stored.Value.ClinicId, stored.Value.Id, call.CancellationToken) ?? stored;
-                }
-            }
-
-            return Html(CheckInPage.Message("You will get no more emails", "We have stopped the reminders and check-in requests for this programme. You can still use your check-in link."), StatusCodes.Status200OK);
+            (await checkIns.OptOutAsync(stored, Actor.Patient(call.CorrelationId), call.CancellationToken)).OrThrow();
+            return CheckInPages.OptedOut();
         }, cancellationToken);
 
     [Function("ListCheckIns")]
@@ -147,114 +97,5 @@ public sealed class CheckInFunctions(
         string prescriptionId,
         CancellationToken cancellationToken) =>
         api.RunAsync(request, ApiAccess.Prescribers, async call =>
-        {
-            var stored = await ownPrescriptions.FindAsync(call, prescriptionId);
-            var prescription = stored.Value;
-            var checkIns = await records.CheckInsAsync(prescription.ClinicId, prescription.Id, call.CancellationToken);
-            var alerts = await records.AlertsAsync(prescription.ClinicId, prescription.Id, call.CancellationToken);
-            var adherence = Adherence.Compute(prescription, checkIns, Adherence.LocalDate(clock.GetUtcNow(), prescription));
-            return ApiResult.Json(new CheckInSummary(prescription.Id, [.. checkIns.OrderByDescending(c => c.Date)], adherence, alerts));
-        }, cancellationToken);
-
-    private async Task<bool> RecordAsync(Prescription prescription, CheckIn checkIn, string correlationId, CancellationToken cancellationToken)
-    {
-        var earlier = await records.CheckInsAsync(prescription.ClinicId, prescription.Id, cancellationToken);
-        var previous = earlier.Where(c => c.Date < checkIn.Date).MaxBy(c => c.Date);
-        var alerts = CheckInAlerts.Evaluate(prescription.Id, checkIn, previous).ToList();
-
-        var all = earlier.Where(c => c.Date != checkIn.Date).Append(checkIn).OrderBy(c => c.Date).ToList();
-        if (await readiness.ReadyAlertAsync(prescription, all, checkIn.ReceivedAt, cancellationToken) is { } ready)
-        {
-            alerts.Add(ready);
-        }
-
-        var raised = (await records.AlertsAsync(prescription.ClinicId, prescription.Id, cancellationToken)).Select(a => a.Id).ToHashSet(StringComparer.Ordinal);
-        alerts.RemoveAll(a => raised.Contains(a.Id));
-        var audit = new AuditEntry(prescription.Id, checkIn.ReceivedAt, PrescriptionChanges.PatientSubject, CallerKind.Patient, "checkInReceived",
-            string.Create(CultureInfo.InvariantCulture,
-                $"Check-in for {checkIn.Date:yyyy-MM-dd}: {checkIn.CompletedSessions} session(s), pain {checkIn.PainNow}/10 now and {checkIn.PainDuringExercise}/10 during exercise, {checkIn.Difficulty}."),
-            [], $"patient's check-in link, correlation id {correlationId}", prescription.Version);
-
-        // The next no-check-in watch goes in first: if the write then fails, an extra watch finds nothing to say.
-        await schedule.AddAsync([FollowUpScheduler.Watch(prescription, checkIn.ReceivedAt + TimeSpan.FromDays(options.Value.NoCheckInAlertDays))], cancellationToken);
-        return await records.RecordCheckInAsync(prescription.ClinicId, prescription.Id, checkIn, alerts,
-            [FollowUpEvents.CheckInReceived(prescription, checkIn), .. alerts.Select(a => FollowUpEvents.AlertRaised(prescription, a))], audit, cancellationToken);
-    }
-
-    /// <summary>The prescription a token names, or the page (or problem) that refuses it.</summary>
-    private async Task<(Versioned<Prescription>? Stored, IActionResult? Refusal)> ResolveAsync(string token, bool html, CancellationToken cancellationToken, bool allowEnded = false)
-    {
-        var (status, claims) = links.Read(token, clock.GetUtcNow());
-        var stored = status == CheckInTokenStatus.Invalid ? null : await prescriptions.FindAsync(claims!.ClinicId, claims.PrescriptionId, cancellationToken);
-        if (stored is null)
-        {
-            return (null, html
-                ? Html(CheckInPage.Message("Link not found", "This link is not one we know. Please use the link in your most recent email."), StatusCodes.Status404NotFound)
-                : ApiResult.Problem(Problems.NotFound("This check-in link is not one we know.")));
-        }
-
-        if (status == CheckInTokenStatus.Expired || (!allowEnded && stored.Value.Status != PrescriptionStatus.Active))
-        {
-            return (null, html
-                ? Html(CheckInPage.Message("This link has expired", "This link is no longer in use. Your next email from us will bring a new one; if your programme has ended, your physiotherapist will tell you what comes next."), StatusCodes.Status410Gone)
-                : ApiResult.Problem(Problems.Gone("This check-in link is no longer in use.")));
-        }
-
-        return (stored, null);
-    }
-
-    private async Task<IActionResult> FormPageAsync(Prescription prescription, CheckInPage.FormValues values, IReadOnlyDictionary<string, string[]>? errors, int status, CancellationToken cancellationToken)
-    {
-        var library = await libraries.GetVersionAsync(prescription.LibraryVersion, cancellationToken);
-        var (today, earliest) = Days(prescription, clock.GetUtcNow());
-        return Html(CheckInPage.Form(prescription.FollowUp?.FirstName, prescription.Items, library, values, errors, Iso(today), Iso(earliest)), status);
-    }
-
-    /// <summary>The days a check-in may name, in the patient's calendar: from the programme's first day (at most 14 days back) to today.</summary>
-    private static (DateOnly Today, DateOnly Earliest) Days(Prescription prescription, DateTimeOffset now)
-    {
-        var today = Adherence.LocalDate(now, prescription);
-        var firstDay = Adherence.LocalDate(prescription.ActivatedAt ?? prescription.CreatedAt, prescription);
-        var limit = today.AddDays(-CheckIn.MaxAgeDays);
-        return (today, firstDay > limit ? firstDay : limit);
-    }
-
-    private static async Task<CheckInBody> ReadFormAsync(HttpRequest request, CancellationToken cancellationToken)
-    {
-        IFormCollection form;
-        try
-        {
-            form = await request.ReadFormAsync(new FormOptions { BufferBodyLengthLimit = MaxFormBytes, ValueCountLimit = 20, KeyLengthLimit = 64, ValueLengthLimit = 4096 }, cancellationToken);
-        }
-        catch (InvalidDataException)
-        {
-            throw new ApiProblemException(Problems.PayloadTooLarge(MaxFormBytes));
-        }
-
-        static int? Number(string? text) => int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value) ? value : null;
-        string? Value(string name) => form.TryGetValue(name, out var values) && !string.IsNullOrEmpty(values.ToString()) ? values.ToString() : null;
-        return new CheckInBody
-        {
-            Date = Value("date"),
-            CompletedSessions = Number(Value("completedSessions")),
-            PainNow = Number(Value("painNow")),
-            PainDuringExercise = Number(Value("painDuringExercise")),
-            Difficulty = Value("difficulty"),
-            Comment = Value("comment"),
-        };
-    }
-
-    private static ApiResult Html(string html, int status) => ApiResult.Content(html, "text/html; charset=utf-8", status, new Dictionary<string, string>
-    {
-        ["Content-Security-Policy"] = CheckInPage.ContentSecurityPolicy,
-        ["Cache-Control"] = "no-store",
-
-        // The token is in the address: it must not leak to any other site.
-        ["Referrer-Policy"] = "no-referrer",
-        ["X-Content-Type-Options"] = "nosniff",
-    });
-
-    private static string Iso(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-
-    private static string Text(int? value) => value?.ToString(CultureInfo.InvariantCulture) ?? string.Empty;
+            ApiResult.Json(await checkIns.SummaryAsync((await ownPrescriptions.FindAsync(call, prescriptionId)).Value, call.CancellationToken)), cancellationToken);
 }

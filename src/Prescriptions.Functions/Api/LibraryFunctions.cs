@@ -1,8 +1,8 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
+using Prescriptions.Application.Library;
 using Prescriptions.Domain.Library;
-using Prescriptions.Functions.Api.Contracts;
 using Prescriptions.Functions.Http;
 
 namespace Prescriptions.Functions.Api;
@@ -10,7 +10,6 @@ namespace Prescriptions.Functions.Api;
 /// <summary>Read-only routes over the library version in force: summary, exercises, conditions.</summary>
 public sealed class LibraryFunctions(ApiHandler api, ILibraryProvider libraries, LibraryPublisher publisher)
 {
-
     /// <summary>A whole library is the largest body the API takes.</summary>
     private const int MaxLibraryBytes = 16 * 1024 * 1024;
 
@@ -37,24 +36,8 @@ public sealed class LibraryFunctions(ApiHandler api, ILibraryProvider libraries,
         api.RunAsync(request, ApiAccess.LibraryEditors, async call =>
         {
             var content = await call.ReadJsonAsync<LibraryContent>(MaxLibraryBytes);
-            var publication = await publisher.PublishAsync(content, call.CancellationToken);
-            if (!publication.IsPublished)
-            {
-                var errors = new ValidationErrors();
-                foreach (var problem in publication.Problems)
-                {
-                    errors.Add(problem.Path, problem.Message);
-                }
-
-                throw new ApiProblemException(Problems.RuleViolation(errors.ToDictionary()) with
-                {
-                    Title = "The library is refused; the current version stays.",
-                    Detail = $"{publication.Problems.Count} problem(s); each key names the exercise, condition, phase or slot at fault.",
-                });
-            }
-
+            var current = (await publisher.PublishAsync(content, call.CancellationToken)).AsOutcome().OrThrow();
             libraries.Invalidate();
-            var current = publication.Current!;
             return ApiResult.Json(new
             {
                 version = current.Version,
@@ -70,16 +53,7 @@ public sealed class LibraryFunctions(ApiHandler api, ILibraryProvider libraries,
         CancellationToken cancellationToken) =>
         api.RunAsync(request, ApiAccess.LibraryReaders, async call =>
         {
-            var query = new ExerciseQuery
-            {
-                Text = call.Query("q"),
-                Category = QueryValues.Enum<ExerciseCategory>(call, "category"),
-                BodyRegion = QueryValues.Enum<BodyRegion>(call, "bodyRegion"),
-                Equipment = QueryValues.Enum<Equipment>(call, "equipment"),
-                ConditionId = call.Query("conditionId") is { Length: > 0 } conditionId ? conditionId : null,
-                Phase = QueryValues.WholeNumber(call, "phase", 1, 4),
-                MaxDifficulty = QueryValues.WholeNumber(call, "maxDifficulty", 1, 5),
-            };
+            var query = ExerciseQueryOf(call);
             var library = await libraries.GetCurrentAsync(call.CancellationToken);
             if (query.ConditionId is not null && library.FindCondition(query.ConditionId) is null)
             {
@@ -109,18 +83,7 @@ public sealed class LibraryFunctions(ApiHandler api, ILibraryProvider libraries,
         api.RunAsync(request, ApiAccess.LibraryReaders, async call =>
         {
             var library = await libraries.GetCurrentAsync(call.CancellationToken);
-            var summaries = library.Conditions.Select(condition => new
-            {
-                condition.Id,
-                condition.Name,
-                condition.Summary,
-                condition.Icd10Codes,
-                condition.SnomedCode,
-                condition.Guideline,
-                condition.BodyRegions,
-                phases = condition.Phases.Select(phase => new { phase.Number, phase.Name, phase.MinDays }),
-            });
-            return ApiResult.Json(OffsetPaging.Paginate(summaries, call));
+            return ApiResult.Json(OffsetPaging.Paginate(library.Conditions.Select(Summary), call));
         }, cancellationToken);
 
     [Function("GetCondition")]
@@ -135,4 +98,28 @@ public sealed class LibraryFunctions(ApiHandler api, ILibraryProvider libraries,
                 ? ApiResult.Json(condition)
                 : throw new ApiProblemException(Problems.NotFound($"No condition '{conditionId}' in library {library.Version}."));
         }, cancellationToken);
+
+    private static ExerciseQuery ExerciseQueryOf(ApiRequest call) => new()
+    {
+        Text = call.Query("q"),
+        Category = QueryValues.Enum<ExerciseCategory>(call, "category"),
+        BodyRegion = QueryValues.Enum<BodyRegion>(call, "bodyRegion"),
+        Equipment = QueryValues.Enum<Equipment>(call, "equipment"),
+        ConditionId = call.Query("conditionId") is { Length: > 0 } conditionId ? conditionId : null,
+        Phase = QueryValues.WholeNumber(call, "phase", 1, 4),
+        MaxDifficulty = QueryValues.WholeNumber(call, "maxDifficulty", 1, 5),
+    };
+
+    /// <summary>A condition as the list shows it: what it is, and its phases without their slots.</summary>
+    private static object Summary(Condition condition) => new
+    {
+        condition.Id,
+        condition.Name,
+        condition.Summary,
+        condition.Icd10Codes,
+        condition.SnomedCode,
+        condition.Guideline,
+        condition.BodyRegions,
+        phases = condition.Phases.Select(phase => new { phase.Number, phase.Name, phase.MinDays }),
+    };
 }

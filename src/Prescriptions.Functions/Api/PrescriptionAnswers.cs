@@ -1,4 +1,6 @@
 using Microsoft.AspNetCore.Http;
+using Prescriptions.Application.Outcomes;
+using Prescriptions.Application.Prescriptions;
 using Prescriptions.Domain.Prescriptions;
 using Prescriptions.Functions.Http;
 
@@ -19,12 +21,14 @@ public static class PrescriptionAnswers
         return ApiResult.Json(stored.Value, status, headers);
     }
 
-    /// <summary>A changeable prescription (draft or active), or 409.</summary>
-    public static Prescription EnsureChangeable(Prescription prescription)
+    /// <summary>A change's outcome: the new version, or its problem.</summary>
+    public static ApiResult Read(Outcome<Versioned<Prescription>> outcome) => Read(outcome.OrThrow());
+
+    /// <summary>A create's outcome: 201 with the new prescription, marked when it replays the first answer to the key.</summary>
+    public static ApiResult Created(Outcome<CreatedPrescription> outcome)
     {
-        ArgumentNullException.ThrowIfNull(prescription);
-        return prescription.Status is PrescriptionStatus.Draft or PrescriptionStatus.Active
-            ? prescription
-            : throw new ApiProblemException(Problems.Conflict($"A {prescription.Status.ToString().ToLowerInvariant()} prescription cannot be changed."));
+        var created = outcome.OrThrow();
+        return Read(created.Stored, StatusCodes.Status201Created,
+            created.Replayed ? new Dictionary<string, string> { [IdempotencyKeys.ReplayedHeader] = "true" } : null);
     }
 }

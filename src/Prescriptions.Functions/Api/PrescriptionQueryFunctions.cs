@@ -1,14 +1,15 @@
-using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
+using Prescriptions.Application.Prescriptions;
+using Prescriptions.Domain.Lifecycle;
 using Prescriptions.Domain.Prescriptions;
 using Prescriptions.Functions.Http;
 
 namespace Prescriptions.Functions.Api;
 
 /// <summary>Lists: a patient's prescriptions (newest first, paged), lookup by the EHR's id, and the audit history.</summary>
-public sealed partial class PrescriptionQueryFunctions(ApiHandler api, IPrescriptionRepository prescriptions, OwnPrescriptions ownPrescriptions)
+public sealed class PrescriptionQueryFunctions(ApiHandler api, PrescriptionService prescriptions)
 {
     [Function("ListPatientPrescriptions")]
     public Task<IActionResult> ListForPatient(
@@ -17,14 +18,10 @@ public sealed partial class PrescriptionQueryFunctions(ApiHandler api, IPrescrip
         CancellationToken cancellationToken) =>
         api.RunAsync(request, ApiAccess.Prescribers, async call =>
         {
-            if (!PatientId().IsMatch(patientId))
-            {
-                throw new ApiProblemException(Problems.Validation("patientId", "must be 1-64 letters, digits, '.', '_' or '-'"));
-            }
-
+            PrescriptionService.CheckPatientId(patientId).OrThrow();
             var pageSize = OffsetPaging.ParsePageSize(call.Query("pageSize"));
             var clinicId = ClinicResolution.Resolve(call.Caller, call.Query("clinicId"));
-            var page = await prescriptions.ListByPatientAsync(clinicId, patientId, pageSize, NonEmpty(call.Query("continuationToken")), call.CancellationToken);
+            var page = (await prescriptions.ListForPatientAsync(clinicId, patientId, pageSize, NonEmpty(call.Query("continuationToken")), call.CancellationToken)).OrThrow();
             return ApiResult.Json(new Page<Prescription>(page.Items, page.ContinuationToken));
         }, cancellationToken);
 
@@ -34,20 +31,8 @@ public sealed partial class PrescriptionQueryFunctions(ApiHandler api, IPrescrip
         CancellationToken cancellationToken) =>
         api.RunAsync(request, ApiAccess.Prescribers, async call =>
         {
-            var externalId = call.Query("externalId");
-            if (string.IsNullOrEmpty(externalId) || externalId.Length > 128)
-            {
-                throw new ApiProblemException(Problems.Validation("externalId", "is required (1-128 characters): the EHR's own id"));
-            }
-
-            // Only the caller's clinics are searched, so another clinic's prescriptions never show.
-            var found = new List<Prescription>();
-            foreach (var clinicId in call.Caller.ClinicIds)
-            {
-                found.AddRange(await prescriptions.FindByExternalIdAsync(clinicId, externalId, call.CancellationToken));
-            }
-
-            return ApiResult.Json(new Page<Prescription>([.. found.OrderByDescending(p => p.CreatedAt)], null));
+            var found = (await prescriptions.FindByExternalIdAsync(call.Caller.ClinicIds, call.Query("externalId"), call.CancellationToken)).OrThrow();
+            return ApiResult.Json(new Page<Prescription>(found, null));
         }, cancellationToken);
 
     [Function("GetPrescriptionHistory")]
@@ -58,13 +43,9 @@ public sealed partial class PrescriptionQueryFunctions(ApiHandler api, IPrescrip
         api.RunAsync(request, ApiAccess.Prescribers, async call =>
         {
             var pageSize = OffsetPaging.ParsePageSize(call.Query("pageSize"));
-            var stored = await ownPrescriptions.FindAsync(call, prescriptionId);
-            var page = await prescriptions.HistoryAsync(stored.Value.ClinicId, stored.Value.Id, pageSize, NonEmpty(call.Query("continuationToken")), call.CancellationToken);
-            return ApiResult.Json(new Page<Domain.Lifecycle.AuditEntry>(page.Items, page.ContinuationToken));
+            var page = (await prescriptions.HistoryAsync(call.Caller.ClinicIds, prescriptionId, pageSize, NonEmpty(call.Query("continuationToken")), call.CancellationToken)).OrThrow();
+            return ApiResult.Json(new Page<AuditEntry>(page.Items, page.ContinuationToken));
         }, cancellationToken);
 
     private static string? NonEmpty(string? text) => string.IsNullOrEmpty(text) ? null : text;
-
-    [GeneratedRegex("^[A-Za-z0-9._-]{1,64}$")]
-    private static partial Regex PatientId();
 }

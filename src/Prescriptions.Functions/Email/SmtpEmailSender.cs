@@ -2,7 +2,7 @@ using MailKit.Net.Smtp;
 using MailKit.Security;
 using Microsoft.Extensions.Options;
 using MimeKit;
-using Prescriptions.Domain.FollowUps;
+using Prescriptions.Application.FollowUps;
 
 namespace Prescriptions.Functions.Email;
 

@@ -1,7 +1,7 @@
-using System.Globalization;
 using System.Text.Json;
 using Hl7.Fhir.Model;
 using Prescriptions.Domain.Library;
+using Prescriptions.Domain.Prescriptions;
 
 namespace Prescriptions.Functions.Fhir;
 
@@ -14,46 +14,8 @@ public static class DoseFhir
 {
     private const int DaysPerWeek = 7;
 
-    public static string PatientInstruction(Dose dose)
-    {
-        ArgumentNullException.ThrowIfNull(dose);
-        var parts = new List<string>
-        {
-            $"{Count(dose.Sets, "set")} of {(dose.DurationSeconds is { } seconds ? $"{Number(seconds)} s" : Number(dose.Reps ?? 1))}",
-        };
-        AddIf(parts, dose.HoldSeconds, value => $"hold {Number(value)} s");
-        AddIf(parts, dose.RestSeconds, value => $"rest {Number(value)} s between sets");
-        if (dose.Load is { } load)
-        {
-            parts.Add(LoadText(load));
-        }
-
-        AddIf(parts, dose.Rpe, value => $"effort {Number(value)}/10");
-        if (!string.IsNullOrWhiteSpace(dose.Tempo))
-        {
-            parts.Add($"tempo {dose.Tempo}");
-        }
-
-        if (dose.Side is { } side)
-        {
-            parts.Add(side switch
-            {
-                Side.Left => "left side",
-                Side.Right => "right side",
-                Side.EachSide => "each side",
-                _ => "both sides",
-            });
-        }
-
-        parts.Add(dose.SessionsPerDay switch
-        {
-            1 => "once a day",
-            2 => "twice a day",
-            var n => $"{Number(n)} times a day",
-        });
-        parts.Add(dose.DaysPerWeek >= DaysPerWeek ? "every day" : $"{Count(dose.DaysPerWeek, "day")} a week");
-        return string.Join(", ", parts);
-    }
+    /// <summary>The readable dose (R4 has no fields for sets and reps); the same words the patient's check-in page shows.</summary>
+    public static string PatientInstruction(Dose dose) => DoseInstructions.PatientText(dose);
 
     /// <summary>
     /// How often. Timing has one frequency per period, so every day becomes "sessions per day" and fewer days
@@ -118,15 +80,6 @@ public static class DoseFhir
         return extension;
     }
 
-    private static string LoadText(Load load) => load.Kind switch
-    {
-        LoadKind.BodyWeight => "body weight",
-        LoadKind.Kg => $"{Number(load.Value)} kg",
-        LoadKind.Lb => $"{Number(load.Value)} lb",
-        LoadKind.Band => string.IsNullOrWhiteSpace(load.Band) ? "band" : $"{load.Band} band",
-        _ => $"{Number(load.Value)}% of 1RM",
-    };
-
     /// <summary>Enum values as the JSON API writes them (camelCase), so both representations agree.</summary>
     private static string ApiName<T>(T value)
         where T : struct, Enum =>
@@ -139,16 +92,4 @@ public static class DoseFhir
             extension.Extension.Add(new Extension(name, new Integer(number)));
         }
     }
-
-    private static void AddIf(List<string> parts, int? value, Func<int, string> text)
-    {
-        if (value is { } number)
-        {
-            parts.Add(text(number));
-        }
-    }
-
-    private static string Count(int count, string noun) => count == 1 ? $"1 {noun}" : $"{Number(count)} {noun}s";
-
-    private static string Number(double? value) => value?.ToString("0.##", CultureInfo.InvariantCulture) ?? "?";
 }

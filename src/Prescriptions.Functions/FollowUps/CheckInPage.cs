@@ -2,7 +2,7 @@ using System.Net;
 using System.Text;
 using Prescriptions.Domain.Assembly;
 using Prescriptions.Domain.Library;
-using Prescriptions.Functions.Fhir;
+using Prescriptions.Domain.Prescriptions;
 
 namespace Prescriptions.Functions.FollowUps;
 
@@ -71,7 +71,7 @@ public static class CheckInPage
         foreach (var item in items)
         {
             var exercise = library.FindExercise(item.ExerciseId);
-            html.Append("<section class=\"exercise\"><h3>").Append(E(item.Name)).Append("</h3><p>").Append(E(DoseFhir.PatientInstruction(item.Dose))).Append("</p>");
+            html.Append("<section class=\"exercise\"><h3>").Append(E(item.Name)).Append("</h3><p>").Append(E(DoseInstructions.PatientText(item.Dose))).Append("</p>");
             if (exercise is not null)
             {
                 html.Append("<ol>");

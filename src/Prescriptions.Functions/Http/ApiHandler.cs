@@ -3,11 +3,10 @@ using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Logging;
+using Prescriptions.Application.Ports;
 using Prescriptions.Domain.Library;
-using Prescriptions.Domain.Prescriptions;
 using Prescriptions.Domain.Tenancy;
 using Prescriptions.Functions.Auth;
-using Prescriptions.Storage;
 
 namespace Prescriptions.Functions.Http;
 
@@ -39,7 +38,7 @@ public sealed partial class ApiHandler(CallerFactory callers, ILogger<ApiHandler
         {
             return Answer(exception.Problem, request, correlationId);
         }
-        catch (StorageUnavailableException exception)
+        catch (ServiceUnavailableException exception)
         {
             LogStorageUnavailable(logger, exception, correlationId);
             return Answer(Problems.ServiceUnavailable("Storage cannot be reached. Try again shortly."), request, correlationId);

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http;
+using Prescriptions.Domain.Lifecycle;
 using Prescriptions.Domain.Tenancy;
 
 namespace Prescriptions.Functions.Http;
@@ -11,6 +12,9 @@ public sealed class ApiRequest(HttpRequest http, Caller? caller, string correlat
     /// <summary>The caller; present for every route that needs a token.</summary>
     public Caller Caller => caller ?? throw new InvalidOperationException("This route is anonymous: there is no caller.");
     public string CorrelationId { get; } = correlationId;
+
+    /// <summary>The caller as the audit trail names them.</summary>
+    public Actor Actor => Actor.For(Caller, CorrelationId);
     public CancellationToken CancellationToken { get; } = cancellationToken;
 
     public Task<T> ReadJsonAsync<T>()

@@ -1,5 +1,6 @@
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.Logging;
+using Prescriptions.Application.Webhooks;
 
 namespace Prescriptions.Functions.Webhooks;
 

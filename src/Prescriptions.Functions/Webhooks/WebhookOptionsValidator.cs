@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
+using Prescriptions.Application.Webhooks;
 using Prescriptions.Domain.Lifecycle;
 using Prescriptions.Functions.Auth;
 

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using Prescriptions.Application.Webhooks;
 using Prescriptions.Functions.Auth;
 
 namespace Prescriptions.Functions.Webhooks;

@@ -19,5 +19,5 @@ public static class WebhookPayload
     private sealed record Body(string Type, DateTime Timestamp, Data Data);
 
     /// <summary>Alert and check-in appear only in their events (null members are not written).</summary>
-    private sealed record Data(string Id, string ClinicId, string PrescriptionId, int Version, Domain.FollowUps.Alert? Alert, Domain.FollowUps.CheckIn? CheckIn);
+    private sealed record Data(string Id, string ClinicId, string PrescriptionId, int Version, Domain.Lifecycle.Alert? Alert, Domain.Lifecycle.CheckIn? CheckIn);
 }

@@ -2,6 +2,7 @@ using System.Net.Http.Headers;
 using System.Text;
 using Polly.CircuitBreaker;
 using Polly.Timeout;
+using Prescriptions.Application.Webhooks;
 using Prescriptions.Domain.Lifecycle;
 
 namespace Prescriptions.Functions.Webhooks;

@@ -1,24 +1,19 @@
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Options;
 using Polly;
-using Prescriptions.Domain.Lifecycle;
-using Prescriptions.Storage.Prescriptions;
+using Prescriptions.Application.Webhooks;
 
 namespace Prescriptions.Functions.Webhooks;
 
 public static class WebhookServiceCollectionExtensions
 {
-    /// <summary>The outbox, the partners (validated at startup), the resilient sender and the dispatcher.</summary>
-    public static IServiceCollection AddWebhooks(this IServiceCollection services, IConfiguration configuration)
+    /// <summary>The partners (their settings checked at startup beside the Application's binding) and the resilient, signed sender.</summary>
+    public static IServiceCollection AddWebhooks(this IServiceCollection services)
     {
-        ArgumentNullException.ThrowIfNull(configuration);
-        services.AddOptions<WebhookOptions>().Bind(configuration.GetSection(WebhookOptions.SectionName)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<WebhookOptions>, WebhookOptionsValidator>();
-        services.AddSingleton<IEventOutbox, TableEventOutbox>();
         services.AddSingleton<WebhookPartners>();
-        services.AddTransient<WebhookDispatcher>();
+        services.AddTransient<IWebhookEndpoints, WebhookEndpoints>();
 
         services.AddHttpClient<WebhookSender>()
             // Only configured URLs are called: a redirect must not send the event anywhere else.

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.Protocols;
 using Microsoft.IdentityModel.Protocols.OpenIdConnect;
 using Microsoft.IdentityModel.Tokens;
+using Prescriptions.Application.Configuration;
 using Prescriptions.Domain.Serialization;
 using Prescriptions.Functions.Http;
 
@@ -20,7 +21,7 @@ public static class DevTokenSetup
     public static void AddDevTokens(this WebApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
-        builder.Services.Configure<DevTokenOptions>(builder.Configuration.GetSection(DevTokenOptions.SectionName));
+        builder.Services.AddValidatedOptions<DevTokenOptions>(DevTokenOptions.SectionName);
         builder.Services.AddSingleton<DevTokenIssuer>();
         builder.Services.AddSingleton<IPostConfigureOptions<JwtBearerOptions>, TrustDevIssuer>();
     }

@@ -1,9 +1,10 @@
 using System.Globalization;
 using Azure.Data.Tables;
 using Microsoft.Extensions.Options;
+using Prescriptions.Application.FollowUps;
+using Prescriptions.Application.Ports;
 using Prescriptions.Domain.FollowUps;
 using Prescriptions.Domain.Lifecycle;
-using Prescriptions.Domain.Prescriptions;
 using Prescriptions.Storage.Prescriptions;
 
 namespace Prescriptions.Storage.FollowUps;
@@ -21,15 +22,15 @@ public sealed class TableFollowUpRecords(TableServiceClient tables, IOptions<Pre
     {
         ArgumentNullException.ThrowIfNull(checkIn);
         ArgumentNullException.ThrowIfNull(audit);
-        var rowKey = PrescriptionEntity.CheckInPrefix(prescriptionId) + checkIn.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        var rowKey = ClinicPartitionLayout.CheckInPrefix(prescriptionId) + checkIn.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         return StorageCall.RunAsync(async () =>
         {
             await provisioning.EnsureCreatedAsync(cancellationToken);
             var existing = await table.GetEntityIfExistsAsync<TableEntity>(clinicId, rowKey, ["RowKey"], cancellationToken);
             var batch = new List<TableTransactionAction>
             {
-                new(TableTransactionActionType.UpsertReplace, PrescriptionEntity.ToDocumentEntity(clinicId, rowKey, "checkin", checkIn)),
-                new(TableTransactionActionType.Add, PrescriptionEntity.ToAuditEntity(clinicId, audit)),
+                new(TableTransactionActionType.UpsertReplace, ClinicPartitionLayout.ToDocumentEntity(clinicId, rowKey, "checkin", checkIn)),
+                new(TableTransactionActionType.Add, ClinicPartitionLayout.ToAuditEntity(clinicId, audit)),
             };
             AddAlerts(batch, clinicId, alerts, events);
             await SubmitAsync(batch, cancellationToken);
@@ -38,7 +39,7 @@ public sealed class TableFollowUpRecords(TableServiceClient tables, IOptions<Pre
     }
 
     public Task<IReadOnlyList<CheckIn>> CheckInsAsync(string clinicId, string prescriptionId, CancellationToken cancellationToken) =>
-        ListAsync<CheckIn>(clinicId, PrescriptionEntity.CheckInPrefix(prescriptionId), cancellationToken);
+        ListAsync<CheckIn>(clinicId, ClinicPartitionLayout.CheckInPrefix(prescriptionId), cancellationToken);
 
     public Task RaiseAlertsAsync(string clinicId, IReadOnlyList<Alert> alerts, IReadOnlyList<PrescriptionEvent> events, CancellationToken cancellationToken)
     {
@@ -52,14 +53,14 @@ public sealed class TableFollowUpRecords(TableServiceClient tables, IOptions<Pre
     }
 
     public async Task<IReadOnlyList<Alert>> AlertsAsync(string clinicId, string prescriptionId, CancellationToken cancellationToken) =>
-        [.. (await ListAsync<Alert>(clinicId, PrescriptionEntity.AlertPrefix(prescriptionId), cancellationToken)).OrderByDescending(a => a.RaisedAt)];
+        [.. (await ListAsync<Alert>(clinicId, ClinicPartitionLayout.AlertPrefix(prescriptionId), cancellationToken)).OrderByDescending(a => a.RaisedAt)];
 
     public Task<FollowUpDelivery?> FindDeliveryAsync(string clinicId, string prescriptionId, string messageId, CancellationToken cancellationToken) =>
         StorageCall.RunAsync(async () =>
         {
             await provisioning.EnsureCreatedAsync(cancellationToken);
-            var response = await table.GetEntityIfExistsAsync<TableEntity>(clinicId, PrescriptionEntity.FollowUpDeliveryKey(prescriptionId, messageId), cancellationToken: cancellationToken);
-            return response.HasValue && response.Value is { } entity ? PrescriptionEntity.FromEntity<FollowUpDelivery>(entity) : null;
+            var response = await table.GetEntityIfExistsAsync<TableEntity>(clinicId, ClinicPartitionLayout.FollowUpDeliveryKey(prescriptionId, messageId), cancellationToken: cancellationToken);
+            return response.HasValue && response.Value is { } entity ? ClinicPartitionLayout.FromEntity<FollowUpDelivery>(entity) : null;
         }, cancellationToken);
 
     public Task RecordDeliveryAsync(string clinicId, string prescriptionId, FollowUpDelivery delivery, IReadOnlyList<Alert> alerts, IReadOnlyList<PrescriptionEvent> events, CancellationToken cancellationToken)
@@ -67,8 +68,8 @@ public sealed class TableFollowUpRecords(TableServiceClient tables, IOptions<Pre
         ArgumentNullException.ThrowIfNull(delivery);
         var batch = new List<TableTransactionAction>
         {
-            new(TableTransactionActionType.UpsertReplace, PrescriptionEntity.ToDocumentEntity(
-                clinicId, PrescriptionEntity.FollowUpDeliveryKey(prescriptionId, delivery.MessageId), "followUpDelivery", delivery)),
+            new(TableTransactionActionType.UpsertReplace, ClinicPartitionLayout.ToDocumentEntity(
+                clinicId, ClinicPartitionLayout.FollowUpDeliveryKey(prescriptionId, delivery.MessageId), "followUpDelivery", delivery)),
         };
         AddAlerts(batch, clinicId, alerts, events);
         return StorageCall.RunAsync(async () =>
@@ -85,8 +86,8 @@ public sealed class TableFollowUpRecords(TableServiceClient tables, IOptions<Pre
 
         // Add, not upsert: an alert id names its occasion, and an occasion raises one alert only.
         batch.AddRange(alerts.Select(a => new TableTransactionAction(TableTransactionActionType.Add,
-            PrescriptionEntity.ToDocumentEntity(clinicId, PrescriptionEntity.AlertPrefix(a.PrescriptionId) + a.Id, "alert", a))));
-        batch.AddRange(events.Select(e => new TableTransactionAction(TableTransactionActionType.Add, PrescriptionEntity.ToOutboxEntity(clinicId, e))));
+            ClinicPartitionLayout.ToDocumentEntity(clinicId, ClinicPartitionLayout.AlertPrefix(a.PrescriptionId) + a.Id, "alert", a))));
+        batch.AddRange(events.Select(e => new TableTransactionAction(TableTransactionActionType.Add, ClinicPartitionLayout.ToOutboxEntity(clinicId, e))));
     }
 
     private async Task SubmitAsync(List<TableTransactionAction> batch, CancellationToken cancellationToken)
@@ -105,11 +106,11 @@ public sealed class TableFollowUpRecords(TableServiceClient tables, IOptions<Pre
         StorageCall.RunAsync<IReadOnlyList<T>>(async () =>
         {
             await provisioning.EnsureCreatedAsync(cancellationToken);
-            var filter = TableClient.CreateQueryFilter($"PartitionKey eq {clinicId} and RowKey ge {prefix} and RowKey lt {PrescriptionEntity.RangeEnd(prefix)}");
+            var filter = TableClient.CreateQueryFilter($"PartitionKey eq {clinicId} and RowKey ge {prefix} and RowKey lt {ClinicPartitionLayout.RangeEnd(prefix)}");
             var items = new List<T>();
             await foreach (var entity in table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
             {
-                items.Add(PrescriptionEntity.FromEntity<T>(entity));
+                items.Add(ClinicPartitionLayout.FromEntity<T>(entity));
             }
 
             return items;

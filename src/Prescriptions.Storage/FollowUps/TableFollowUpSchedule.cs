@@ -3,6 +3,7 @@ using System.Text.Json;
 using Azure;
 using Azure.Data.Tables;
 using Microsoft.Extensions.Options;
+using Prescriptions.Application.FollowUps;
 using Prescriptions.Domain.FollowUps;
 using Prescriptions.Domain.Serialization;
 
@@ -13,7 +14,7 @@ namespace Prescriptions.Storage.FollowUps;
 /// instant's ticks and the message id. A sweep queries the buckets of the lookback window up to now with
 /// RowKey &lt;= now, so it reads the due messages and nothing else, however large the schedule.
 /// </summary>
-public sealed class TableFollowUpSchedule(TableServiceClient tables, IOptions<FollowUpStorageOptions> options) : IFollowUpSchedule
+public sealed class TableFollowUpSchedule(TableServiceClient tables, IOptions<FollowUpOptions> options) : IFollowUpSchedule
 {
     private readonly TableClient table = tables.GetTableClient(options.Value.TableName);
     private readonly TableProvisioning provisioning = new(tables.GetTableClient(options.Value.TableName));

@@ -4,7 +4,7 @@ using Azure;
 using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
 using Microsoft.Extensions.Options;
-using Prescriptions.Domain.Library;
+using Prescriptions.Application.Library;
 using Prescriptions.Domain.Serialization;
 
 namespace Prescriptions.Storage.Library;

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Prescriptions.Application.Library;
 using Prescriptions.Domain.Library;
 
 namespace Prescriptions.Storage.Library;

@@ -1,6 +1,7 @@
 using Azure;
 using Azure.Data.Tables;
 using Microsoft.Extensions.Options;
+using Prescriptions.Application.Webhooks;
 using Prescriptions.Domain.Lifecycle;
 
 namespace Prescriptions.Storage.Prescriptions;
@@ -27,9 +28,9 @@ public sealed class TableEventOutbox(TableServiceClient tables, IOptions<Prescri
         StorageCall.RunAsync<IReadOnlyList<OutboxEntry>>(async () =>
         {
             await provisioning.EnsureCreatedAsync(cancellationToken);
-            var prefix = PrescriptionEntity.OutboxPrefix;
+            var prefix = ClinicPartitionLayout.OutboxPrefix;
             var filter = TableClient.CreateQueryFilter(
-                $"PartitionKey eq {clinicId} and RowKey ge {prefix} and RowKey lt {PrescriptionEntity.RangeEnd(prefix)} and NextAttemptAt le {now}");
+                $"PartitionKey eq {clinicId} and RowKey ge {prefix} and RowKey lt {ClinicPartitionLayout.RangeEnd(prefix)} and NextAttemptAt le {now}");
             var due = new List<OutboxEntry>();
             await foreach (var entity in table.QueryAsync<TableEntity>(filter, Math.Min(maxCount, 1000), cancellationToken: cancellationToken))
             {
@@ -64,7 +65,7 @@ public sealed class TableEventOutbox(TableServiceClient tables, IOptions<Prescri
         {
             try
             {
-                await table.DeleteEntityAsync(entry.Event.ClinicId, PrescriptionEntity.OutboxKey(entry.Event.Id), new ETag(entry.ETag), cancellationToken);
+                await table.DeleteEntityAsync(entry.Event.ClinicId, ClinicPartitionLayout.OutboxKey(entry.Event.Id), new ETag(entry.ETag), cancellationToken);
                 return true;
             }
             catch (RequestFailedException failed) when (failed.Status is 404 or 412)
@@ -103,15 +104,15 @@ public sealed class TableEventOutbox(TableServiceClient tables, IOptions<Prescri
         StorageCall.RunAsync(async () =>
         {
             await provisioning.EnsureCreatedAsync(cancellationToken);
-            var response = await table.GetEntityIfExistsAsync<TableEntity>(clinicId, PrescriptionEntity.OutboxKey(eventId), cancellationToken: cancellationToken);
+            var response = await table.GetEntityIfExistsAsync<TableEntity>(clinicId, ClinicPartitionLayout.OutboxKey(eventId), cancellationToken: cancellationToken);
             return response.HasValue && response.Value is { } entity ? ToEntry(entity) : null;
         }, cancellationToken);
 
     public Task RecordDeliveryAsync(DeliveryAttempt attempt, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(attempt);
-        var entity = PrescriptionEntity.ToDocumentEntity(
-            attempt.ClinicId, $"{PrescriptionEntity.DeliveryPrefix(attempt.EventId)}{attempt.Partner}|{attempt.Attempt:D3}", "delivery", attempt);
+        var entity = ClinicPartitionLayout.ToDocumentEntity(
+            attempt.ClinicId, $"{ClinicPartitionLayout.DeliveryPrefix(attempt.EventId)}{attempt.Partner}|{attempt.Attempt:D3}", "delivery", attempt);
         entity["Succeeded"] = attempt.Succeeded;
         entity["StatusCode"] = attempt.StatusCode;
 
@@ -127,12 +128,12 @@ public sealed class TableEventOutbox(TableServiceClient tables, IOptions<Prescri
         StorageCall.RunAsync<IReadOnlyList<DeliveryAttempt>>(async () =>
         {
             await provisioning.EnsureCreatedAsync(cancellationToken);
-            var prefix = PrescriptionEntity.DeliveryPrefix(eventId);
-            var filter = TableClient.CreateQueryFilter($"PartitionKey eq {clinicId} and RowKey ge {prefix} and RowKey lt {PrescriptionEntity.RangeEnd(prefix)}");
+            var prefix = ClinicPartitionLayout.DeliveryPrefix(eventId);
+            var filter = TableClient.CreateQueryFilter($"PartitionKey eq {clinicId} and RowKey ge {prefix} and RowKey lt {ClinicPartitionLayout.RangeEnd(prefix)}");
             var attempts = new List<DeliveryAttempt>();
             await foreach (var entity in table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
             {
-                attempts.Add(PrescriptionEntity.FromEntity<DeliveryAttempt>(entity));
+                attempts.Add(ClinicPartitionLayout.FromEntity<DeliveryAttempt>(entity));
             }
 
             return attempts;
@@ -141,7 +142,7 @@ public sealed class TableEventOutbox(TableServiceClient tables, IOptions<Prescri
     /// <summary>Merges <paramref name="changes"/> into the row if it is still at the entry's ETag; the new ETag, or <see langword="null"/>.</summary>
     private async Task<string?> TryUpdateAsync(OutboxEntry entry, Dictionary<string, object?> changes, CancellationToken cancellationToken)
     {
-        var entity = new TableEntity(entry.Event.ClinicId, PrescriptionEntity.OutboxKey(entry.Event.Id));
+        var entity = new TableEntity(entry.Event.ClinicId, ClinicPartitionLayout.OutboxKey(entry.Event.Id));
         foreach (var (name, value) in changes)
         {
             entity[name] = value;
@@ -159,7 +160,7 @@ public sealed class TableEventOutbox(TableServiceClient tables, IOptions<Prescri
     }
 
     private static OutboxEntry ToEntry(TableEntity entity) => new(
-        PrescriptionEntity.FromEntity<PrescriptionEvent>(entity),
+        ClinicPartitionLayout.FromEntity<PrescriptionEvent>(entity),
         entity.GetInt32(AttemptsProperty) ?? 0,
         entity.GetDateTimeOffset(NextAttemptAtProperty) ?? DateTimeOffset.MinValue,
         entity.GetString(DeliveredToProperty)?.Split(',', StringSplitOptions.RemoveEmptyEntries) ?? [],

@@ -3,6 +3,8 @@ using System.Text;
 using Azure;
 using Azure.Data.Tables;
 using Microsoft.Extensions.Options;
+using Prescriptions.Application.Ports;
+using Prescriptions.Application.Prescriptions;
 using Prescriptions.Domain.Lifecycle;
 using Prescriptions.Domain.Prescriptions;
 
@@ -20,19 +22,19 @@ public sealed class TablePrescriptionRepository(TableServiceClient tables, IOpti
         var prescription = write.Prescription;
         var batch = new List<TableTransactionAction>
         {
-            new(TableTransactionActionType.Add, PrescriptionEntity.ToEntity(prescription)),
-            new(TableTransactionActionType.Add, PrescriptionEntity.ToPatientEntity(prescription)),
+            new(TableTransactionActionType.Add, ClinicPartitionLayout.ToEntity(prescription)),
+            new(TableTransactionActionType.Add, ClinicPartitionLayout.ToPatientEntity(prescription)),
         };
         if (prescription.ExternalId is not null)
         {
-            batch.Add(new(TableTransactionActionType.Add, PrescriptionEntity.ToExternalEntity(prescription)));
+            batch.Add(new(TableTransactionActionType.Add, ClinicPartitionLayout.ToExternalEntity(prescription)));
         }
 
         AddRecords(batch, write);
         if (write.Idempotency is { } idempotency)
         {
-            batch.Add(new(TableTransactionActionType.Add, PrescriptionEntity.ToDocumentEntity(
-                prescription.ClinicId, PrescriptionEntity.IdempotencyKey(idempotency.Caller, idempotency.Key), "idempotency", idempotency)));
+            batch.Add(new(TableTransactionActionType.Add, ClinicPartitionLayout.ToDocumentEntity(
+                prescription.ClinicId, ClinicPartitionLayout.IdempotencyKey(idempotency.Caller, idempotency.Key), "idempotency", idempotency)));
         }
 
         return SubmitAsync(batch, prescription, failed => failed.Status == 409
@@ -46,12 +48,12 @@ public sealed class TablePrescriptionRepository(TableServiceClient tables, IOpti
         var prescription = write.Prescription;
         var batch = new List<TableTransactionAction>
         {
-            new(TableTransactionActionType.UpdateReplace, PrescriptionEntity.ToEntity(prescription), new ETag(ifMatch)),
-            new(TableTransactionActionType.UpsertReplace, PrescriptionEntity.ToPatientEntity(prescription)),
+            new(TableTransactionActionType.UpdateReplace, ClinicPartitionLayout.ToEntity(prescription), new ETag(ifMatch)),
+            new(TableTransactionActionType.UpsertReplace, ClinicPartitionLayout.ToPatientEntity(prescription)),
         };
         if (prescription.ExternalId is not null)
         {
-            batch.Add(new(TableTransactionActionType.UpsertReplace, PrescriptionEntity.ToExternalEntity(prescription)));
+            batch.Add(new(TableTransactionActionType.UpsertReplace, ClinicPartitionLayout.ToExternalEntity(prescription)));
         }
 
         AddRecords(batch, write);
@@ -64,40 +66,40 @@ public sealed class TablePrescriptionRepository(TableServiceClient tables, IOpti
         StorageCall.RunAsync(async () =>
         {
             await provisioning.EnsureCreatedAsync(cancellationToken);
-            var response = await table.GetEntityIfExistsAsync<TableEntity>(clinicId, PrescriptionEntity.RowKey(prescriptionId), cancellationToken: cancellationToken);
+            var response = await table.GetEntityIfExistsAsync<TableEntity>(clinicId, ClinicPartitionLayout.RowKey(prescriptionId), cancellationToken: cancellationToken);
             return response.HasValue && response.Value is { } entity
-                ? new Versioned<Prescription>(PrescriptionEntity.FromEntity<Prescription>(entity), entity.ETag.ToString())
+                ? new Versioned<Prescription>(ClinicPartitionLayout.FromEntity<Prescription>(entity), entity.ETag.ToString())
                 : null;
         }, cancellationToken);
 
     public Task<ResultPage<Prescription>> ListByPatientAsync(string clinicId, string patientId, int pageSize, string? continuationToken, CancellationToken cancellationToken) =>
-        PageAsync<Prescription>(clinicId, PrescriptionEntity.PatientPrefix(patientId), pageSize, continuationToken, cancellationToken);
+        PageAsync<Prescription>(clinicId, ClinicPartitionLayout.PatientPrefix(patientId), pageSize, continuationToken, cancellationToken);
 
     public async Task<IReadOnlyList<Prescription>> FindByExternalIdAsync(string clinicId, string externalId, CancellationToken cancellationToken)
     {
-        var page = await PageAsync<Prescription>(clinicId, PrescriptionEntity.ExternalPrefix(externalId), 200, null, cancellationToken);
+        var page = await PageAsync<Prescription>(clinicId, ClinicPartitionLayout.ExternalPrefix(externalId), 200, null, cancellationToken);
         return page.Items;
     }
 
     public Task<ResultPage<AuditEntry>> HistoryAsync(string clinicId, string prescriptionId, int pageSize, string? continuationToken, CancellationToken cancellationToken) =>
-        PageAsync<AuditEntry>(clinicId, PrescriptionEntity.AuditPrefix(prescriptionId), pageSize, continuationToken, cancellationToken);
+        PageAsync<AuditEntry>(clinicId, ClinicPartitionLayout.AuditPrefix(prescriptionId), pageSize, continuationToken, cancellationToken);
 
     public Task<IdempotencyRecord?> FindIdempotencyAsync(string clinicId, string caller, string key, CancellationToken cancellationToken) =>
         StorageCall.RunAsync(async () =>
         {
             await provisioning.EnsureCreatedAsync(cancellationToken);
-            var response = await table.GetEntityIfExistsAsync<TableEntity>(clinicId, PrescriptionEntity.IdempotencyKey(caller, key), cancellationToken: cancellationToken);
-            return response.HasValue && response.Value is { } entity ? PrescriptionEntity.FromEntity<IdempotencyRecord>(entity) : null;
+            var response = await table.GetEntityIfExistsAsync<TableEntity>(clinicId, ClinicPartitionLayout.IdempotencyKey(caller, key), cancellationToken: cancellationToken);
+            return response.HasValue && response.Value is { } entity ? ClinicPartitionLayout.FromEntity<IdempotencyRecord>(entity) : null;
         }, cancellationToken);
 
     public Task AddMeasurementAsync(string clinicId, string prescriptionId, Measurement measurement, AuditEntry audit, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(measurement);
         ArgumentNullException.ThrowIfNull(audit);
-        var rowKey = $"{PrescriptionEntity.MeasurementPrefix(prescriptionId)}{PrescriptionEntity.Newest(measurement.RecordedAt)}|{Guid.NewGuid():N}";
+        var rowKey = $"{ClinicPartitionLayout.MeasurementPrefix(prescriptionId)}{ClinicPartitionLayout.Newest(measurement.RecordedAt)}|{Guid.NewGuid():N}";
         List<TableTransactionAction> batch =
         [
-            new(TableTransactionActionType.Add, PrescriptionEntity.ToDocumentEntity(clinicId, rowKey, "measurement", measurement)),
+            new(TableTransactionActionType.Add, ClinicPartitionLayout.ToDocumentEntity(clinicId, rowKey, "measurement", measurement)),
             new(TableTransactionActionType.Add, AuditEntity(clinicId, audit)),
         ];
         return StorageCall.RunAsync(async () =>
@@ -113,7 +115,7 @@ public sealed class TablePrescriptionRepository(TableServiceClient tables, IOpti
         string? token = null;
         do
         {
-            var page = await PageAsync<Measurement>(clinicId, PrescriptionEntity.MeasurementPrefix(prescriptionId), 200, token, cancellationToken);
+            var page = await PageAsync<Measurement>(clinicId, ClinicPartitionLayout.MeasurementPrefix(prescriptionId), 200, token, cancellationToken);
             measurements.AddRange(page.Items);
             token = page.ContinuationToken;
         }
@@ -128,11 +130,11 @@ public sealed class TablePrescriptionRepository(TableServiceClient tables, IOpti
         batch.Add(new(TableTransactionActionType.Add, AuditEntity(clinicId, write.Audit)));
         foreach (var @event in write.Events)
         {
-            batch.Add(new(TableTransactionActionType.Add, PrescriptionEntity.ToOutboxEntity(clinicId, @event)));
+            batch.Add(new(TableTransactionActionType.Add, ClinicPartitionLayout.ToOutboxEntity(clinicId, @event)));
         }
     }
 
-    private static TableEntity AuditEntity(string clinicId, AuditEntry audit) => PrescriptionEntity.ToAuditEntity(clinicId, audit);
+    private static TableEntity AuditEntity(string clinicId, AuditEntry audit) => ClinicPartitionLayout.ToAuditEntity(clinicId, audit);
 
     private Task<Versioned<Prescription>> SubmitAsync(
         List<TableTransactionAction> batch,
@@ -157,7 +159,7 @@ public sealed class TablePrescriptionRepository(TableServiceClient tables, IOpti
         StorageCall.RunAsync(async () =>
         {
             await provisioning.EnsureCreatedAsync(cancellationToken);
-            var filter = TableClient.CreateQueryFilter($"PartitionKey eq {clinicId} and RowKey ge {prefix} and RowKey lt {PrescriptionEntity.RangeEnd(prefix)}");
+            var filter = TableClient.CreateQueryFilter($"PartitionKey eq {clinicId} and RowKey ge {prefix} and RowKey lt {ClinicPartitionLayout.RangeEnd(prefix)}");
             string? sdkToken;
             try
             {
@@ -173,7 +175,7 @@ public sealed class TablePrescriptionRepository(TableServiceClient tables, IOpti
                 await foreach (var page in table.QueryAsync<TableEntity>(filter, pageSize, cancellationToken: cancellationToken).AsPages(sdkToken, pageSize))
                 {
                     var next = page.ContinuationToken is null ? null : Base64Url.EncodeToString(Encoding.UTF8.GetBytes(page.ContinuationToken));
-                    return new ResultPage<T>([.. page.Values.Select(PrescriptionEntity.FromEntity<T>)], next);
+                    return new ResultPage<T>([.. page.Values.Select(ClinicPartitionLayout.FromEntity<T>)], next);
                 }
             }
             catch (RequestFailedException failed) when (failed.Status == 400 && sdkToken is not null)

@@ -1,6 +1,6 @@
 using System.Net;
 using Prescriptions.Domain.FollowUps;
-using Prescriptions.Functions.FollowUps;
+using Prescriptions.Application.FollowUps;
 
 namespace Prescriptions.Functions.Tests.FollowUps;
 

@@ -5,10 +5,10 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
+using Prescriptions.Application.FollowUps;
 using Prescriptions.Domain.FollowUps;
 using Prescriptions.Domain.Tenancy;
 using Prescriptions.Functions.Auth;
-using Prescriptions.Functions.FollowUps;
 using Prescriptions.LocalHost.DevTokens;
 
 namespace Prescriptions.Functions.Tests.FollowUps;
@@ -102,7 +102,7 @@ public sealed class FollowUpHost : IAsyncDisposable
 
     public async Task<IReadOnlyList<ScheduledFollowUp>> PlanAsync(string id, string clinicId = "clinic-a")
     {
-        var stored = await Api.Services.GetRequiredService<Domain.Prescriptions.IPrescriptionRepository>().FindAsync(clinicId, id, CancellationToken.None);
+        var stored = await Api.Services.GetRequiredService<Application.Prescriptions.IPrescriptionRepository>().FindAsync(clinicId, id, CancellationToken.None);
         return await Api.Services.GetRequiredService<FollowUpScheduler>().PlanAsync(stored!.Value, CancellationToken.None);
     }
 

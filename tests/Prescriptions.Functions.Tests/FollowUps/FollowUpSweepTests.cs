@@ -1,4 +1,6 @@
 using System.Text.Json.Nodes;
+using Prescriptions.Application.FollowUps;
+using Prescriptions.Application.Webhooks;
 using Prescriptions.Domain.FollowUps;
 using Prescriptions.Domain.Lifecycle;
 
@@ -110,11 +112,12 @@ public sealed class FollowUpSweepTests(ApiFixture fixture)
 
         await host.SweepAsync();
         Assert.Equal(1, host.Email.Attempts);
-        await At(host, start + TimeSpan.FromSeconds(59));
+        // The backoff is jittered: half to all of 1 min after the first failure, of 2 min after the second.
+        await At(host, start + TimeSpan.FromSeconds(29));
         Assert.Equal(1, host.Email.Attempts);
         await At(host, start + TimeSpan.FromMinutes(1));
         Assert.Equal(2, host.Email.Attempts);
-        await At(host, start + TimeSpan.FromMinutes(2.5));
+        await At(host, start + TimeSpan.FromSeconds(119));
         Assert.Equal(2, host.Email.Attempts);
         await At(host, start + TimeSpan.FromMinutes(3));
         Assert.Equal(3, host.Email.Attempts);
@@ -182,7 +185,7 @@ public sealed class FollowUpSweepTests(ApiFixture fixture)
         Assert.Equal(1, await SilenceAlerts());
         await At(host, start + TimeSpan.FromDays(3) + TimeSpan.FromHours(1));
 
-        var token = host.Api.Services.GetRequiredService<Functions.FollowUps.CheckInLinks>().Issue("clinic-a", id, host.Clock!.GetUtcNow());
+        var token = host.Api.Services.GetRequiredService<Application.FollowUps.CheckInLinks>().Issue("clinic-a", id, host.Clock!.GetUtcNow());
         using var checkIn = await host.Api.SendAsync(HttpMethod.Post, $"/api/checkin/{token}", json: new { completedSessions = 2, painNow = 1, painDuringExercise = 2, difficulty = "ok" });
         await checkIn.JsonAsync(System.Net.HttpStatusCode.Created);
 
@@ -201,7 +204,7 @@ public sealed class FollowUpSweepTests(ApiFixture fixture)
         var start = new DateTimeOffset(2027, 11, 1, 8, 0, 0, TimeSpan.Zero);
         await using var host = await StartAsync(start);
         var (id, _) = await host.CreateAndActivateAsync(FollowUpHost.FollowUpRequest("p-sound", weeks: 1));
-        var repository = host.Api.Services.GetRequiredService<Domain.Prescriptions.IPrescriptionRepository>();
+        var repository = host.Api.Services.GetRequiredService<Application.Prescriptions.IPrescriptionRepository>();
         var broken = (await repository.FindAsync("clinic-a", id, CancellationToken.None))!.Value with { Id = "rx-broken", LibraryVersion = "ffffffffffffffff" };
         await repository.CreateAsync(new Domain.Prescriptions.PrescriptionWrite(broken,
             new AuditEntry(broken.Id, start, "test", Domain.Tenancy.CallerKind.User, "created", "A copy assembled from a library version that was never published.", [], "test", 1), []), CancellationToken.None);

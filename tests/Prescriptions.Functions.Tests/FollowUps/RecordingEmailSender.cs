@@ -1,5 +1,5 @@
 using System.Collections.Concurrent;
-using Prescriptions.Domain.FollowUps;
+using Prescriptions.Application.FollowUps;
 
 namespace Prescriptions.Functions.Tests.FollowUps;
 

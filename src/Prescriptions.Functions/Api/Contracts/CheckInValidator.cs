@@ -1,5 +1,5 @@
 using System.Globalization;
-using Prescriptions.Domain.FollowUps;
+using Prescriptions.Domain.Lifecycle;
 
 namespace Prescriptions.Functions.Api.Contracts;
 

@@ -1,0 +1,33 @@
+using Microsoft.Extensions.Options;
+using Prescriptions.Domain.FollowUps;
+
+namespace Prescriptions.Application.FollowUps;
+
+/// <summary>The patient's links: the check-in form and the opt-out, both carrying a signed token bound to one prescription.</summary>
+public sealed class CheckInLinks
+{
+    public const string Route = "checkin";
+
+    private readonly CheckInTokens tokens;
+    private readonly Uri baseUrl;
+    private readonly TimeSpan lifetime;
+
+    public CheckInLinks(IOptions<FollowUpOptions> options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var settings = options.Value;
+        tokens = new CheckInTokens(System.Text.Encoding.UTF8.GetBytes(settings.SigningKey ?? string.Empty));
+        baseUrl = new Uri(settings.PublicBaseUrl!.TrimEnd('/') + "/", UriKind.Absolute);
+        lifetime = settings.LinkLifetime;
+    }
+
+    /// <summary>A token for the prescription that is valid from <paramref name="issuedAt"/> for the configured lifetime.</summary>
+    public string Issue(string clinicId, string prescriptionId, DateTimeOffset issuedAt) =>
+        tokens.Create(new CheckInTokenClaims(clinicId, prescriptionId, issuedAt + lifetime));
+
+    public Uri CheckIn(string token) => new(baseUrl, $"api/{Route}/{Uri.EscapeDataString(token)}");
+
+    public Uri OptOut(string token) => new(baseUrl, $"api/{Route}/{Uri.EscapeDataString(token)}/optout");
+
+    public (CheckInTokenStatus Status, CheckInTokenClaims? Claims) Read(string? token, DateTimeOffset now) => tokens.Read(token, now);
+}

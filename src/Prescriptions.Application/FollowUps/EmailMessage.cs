@@ -1,0 +1,11 @@
+namespace Prescriptions.Application.FollowUps;
+
+/// <summary>
+/// An email to a patient: plain-text and HTML parts with the same words, and a stable id that becomes the
+/// Message-ID, so a message sent twice after a crash is recognisably the same one.
+/// </summary>
+public sealed record EmailMessage(string Id, string To, string Subject, string TextBody, string HtmlBody)
+{
+    /// <summary>The opt-out address, sent as List-Unsubscribe with one-click (RFC 8058) so mail apps offer it too.</summary>
+    public Uri? UnsubscribeUrl { get; init; }
+}

@@ -1,0 +1,49 @@
+using System.Globalization;
+using Prescriptions.Application.Prescriptions;
+using Prescriptions.Domain.FollowUps;
+using Prescriptions.Domain.Library;
+using Prescriptions.Domain.Lifecycle;
+using Prescriptions.Domain.Prescriptions;
+using Prescriptions.Domain.Readiness;
+
+namespace Prescriptions.Application.FollowUps;
+
+/// <summary>Readiness to progress from all the evidence there is: the therapist's measurements and the patient's check-ins.</summary>
+public sealed class PrescriptionReadiness(IPrescriptionRepository prescriptions, IFollowUpRecords records, ILibraryProvider libraries, TimeProvider clock)
+{
+    public async Task<ReadinessReport> EvaluateAsync(Prescription prescription, Phase phase, IReadOnlyList<CheckIn>? checkIns, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(prescription);
+        var now = clock.GetUtcNow();
+        var measurements = await prescriptions.MeasurementsAsync(prescription.ClinicId, prescription.Id, cancellationToken);
+        checkIns ??= await records.CheckInsAsync(prescription.ClinicId, prescription.Id, cancellationToken);
+        var evidence = measurements
+            .Select(m => new Evidence(m.Measure, m.Value, m.Unit, m.RecordedAt, $"measured by {m.RecordedBy}"))
+            .Concat(CheckInEvidence.From(prescription, checkIns, now));
+        return ReadinessEvaluator.Evaluate(phase, prescription.PhaseStartedAt ?? prescription.CreatedAt, evidence, now);
+    }
+
+    /// <summary>
+    /// The alert that the current phase's criteria are all met, judged on the given check-ins (null: the stored ones);
+    /// null when they are not. Its id names the phase, so callers drop it once raised.
+    /// </summary>
+    public async Task<Alert?> ReadyAlertAsync(Prescription prescription, IReadOnlyList<CheckIn>? checkIns, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(prescription);
+        var library = await libraries.GetVersionAsync(prescription.LibraryVersion, cancellationToken);
+        return library.FindCondition(prescription.ConditionId)?.FindPhase(prescription.Phase) is { } phase
+            ? ReadyAlert(prescription, await EvaluateAsync(prescription, phase, checkIns, cancellationToken), at)
+            : null;
+    }
+
+    /// <summary>The alert that the phase's criteria are all met: once per phase (its id names the phase).</summary>
+    public static Alert? ReadyAlert(Prescription prescription, ReadinessReport readiness, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(prescription);
+        ArgumentNullException.ThrowIfNull(readiness);
+        return readiness.Ready && prescription.Status == PrescriptionStatus.Active
+            ? Alert.Raise(prescription.Id, AlertKind.ReadyToProgress, string.Create(CultureInfo.InvariantCulture, $"phase {prescription.Phase}"), now, string.Create(CultureInfo.InvariantCulture,
+                $"Every exit criterion of phase {prescription.Phase} is met and {readiness.DaysInPhase} of at least {readiness.MinDays} days have passed: ready to review for the next phase."))
+            : null;
+    }
+}

@@ -1,0 +1,30 @@
+using Prescriptions.Application.Outcomes;
+using Prescriptions.Application.Ports;
+using Prescriptions.Application.Prescriptions;
+using Prescriptions.Domain.Prescriptions;
+
+namespace Prescriptions.Application.FollowUps;
+
+/// <summary>Replaces a stored prescription and keeps its follow-up schedule in step with it.</summary>
+public sealed class PrescriptionUpdates(IPrescriptionRepository prescriptions, FollowUpScheduler scheduler)
+{
+    /// <summary>The stored new version, or a stale-version refusal when somebody else changed it first.</summary>
+    public async Task<Outcome<Versioned<Prescription>>> ReplaceAsync(Versioned<Prescription> stored, PrescriptionWrite write, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(stored);
+        ArgumentNullException.ThrowIfNull(write);
+        await scheduler.PrepareAsync(stored.Value, write.Prescription, cancellationToken);
+        Versioned<Prescription> replaced;
+        try
+        {
+            replaced = await prescriptions.ReplaceAsync(write, stored.ETag, cancellationToken);
+        }
+        catch (StaleVersionException)
+        {
+            return Failure.StaleVersion();
+        }
+
+        await scheduler.CleanUpAsync(stored.Value, write.Prescription, cancellationToken);
+        return replaced;
+    }
+}

@@ -1,0 +1,8 @@
+namespace Prescriptions.Application.Library;
+
+public enum LibraryPointerState
+{
+    NotPublished,
+    NotModified,
+    Current,
+}

@@ -1,0 +1,81 @@
+using Microsoft.Extensions.Logging;
+
+namespace Prescriptions.Application.Sweeps;
+
+/// <summary>
+/// The one sweep loop: list the due work, settle what needs no claim, claim the rest (so an overlapping sweep leaves it
+/// alone), act, and on failure retry later with <see cref="RetryBackoff"/> or, after the last allowed attempt,
+/// dead-letter it. One piece's trouble never holds up the others: its lease ends and a later sweep retries it.
+/// A crash between acting and recording repeats the work, never loses it.
+/// </summary>
+public sealed partial class Sweep<TWork>(ISweepStrategy<TWork> strategy, TimeProvider clock, ILogger<Sweep<TWork>> logger)
+    where TWork : class, ISweepWork
+{
+    public async Task<SweepCounts> RunAsync(CancellationToken cancellationToken)
+    {
+        var settings = strategy.Settings;
+        var due = await strategy.ListDueAsync(clock.GetUtcNow(), settings.BatchSize, cancellationToken);
+        var counts = new SweepCounts();
+        foreach (var work in due)
+        {
+            SweepOutcome outcome;
+            try
+            {
+                outcome = await ProcessAsync(work, settings, cancellationToken);
+            }
+            catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+            {
+                LogProcessFailed(logger, exception, strategy.Describe(work));
+                outcome = SweepOutcome.Skipped;
+            }
+
+            counts.Add(outcome);
+        }
+
+        return counts;
+    }
+
+    private async Task<SweepOutcome> ProcessAsync(TWork work, SweepSettings settings, CancellationToken cancellationToken)
+    {
+        if (await strategy.SettleUnclaimedAsync(work, cancellationToken) is { } settled)
+        {
+            return settled;
+        }
+
+        if (await strategy.TryClaimAsync(work, clock.GetUtcNow() + settings.Lease, cancellationToken) is not { } claimed)
+        {
+            return SweepOutcome.Skipped;
+        }
+
+        var attempt = claimed.Attempts + 1;
+        var act = await strategy.ActAsync(claimed, attempt, cancellationToken);
+        if (act.Outcome is { } outcome)
+        {
+            return outcome;
+        }
+
+        var failed = act.Failed!;
+        var error = act.Error ?? "failed";
+        LogAttemptFailed(logger, strategy.Describe(failed), attempt, error);
+        if (attempt >= settings.MaxAttempts)
+        {
+            LogDead(logger, strategy.Describe(failed), attempt);
+            return await strategy.TryDeadLetterAsync(failed, attempt, error, cancellationToken) ? SweepOutcome.Dead : SweepOutcome.Skipped;
+        }
+
+        // Random.Shared is fine here: jitter only spreads retries, it protects nothing.
+#pragma warning disable CA5394
+        var delay = RetryBackoff.Delay(attempt, settings.BackoffBase, settings.MaxBackoff, Random.Shared.NextDouble());
+#pragma warning restore CA5394
+        return await strategy.TryRetryLaterAsync(failed, attempt, clock.GetUtcNow() + delay, cancellationToken) ? SweepOutcome.Retrying : SweepOutcome.Skipped;
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "{Work} could not be processed; a later sweep retries it")]
+    private static partial void LogProcessFailed(ILogger logger, Exception exception, string work);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{Work} failed on attempt {Attempt}: {Error}")]
+    private static partial void LogAttemptFailed(ILogger logger, string work, int attempt, string error);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "{Work} is given up after {Attempts} attempts")]
+    private static partial void LogDead(ILogger logger, string work, int attempts);
+}

@@ -1,0 +1,117 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Prescriptions.Application.FollowUps;
+using Prescriptions.Application.Sweeps;
+using Prescriptions.Domain.Lifecycle;
+
+namespace Prescriptions.Application.Webhooks;
+
+/// <summary>
+/// The outbox as a <see cref="Sweep{TWork}"/>: for each known clinic, the due events are claimed, sent to every subscribed
+/// recipient (partners, and the clinic's alert address) that has not acknowledged them yet, logged, and then removed,
+/// retried later for the others, or marked dead. Receivers drop a repeated event by its webhook-id.
+/// </summary>
+public sealed class WebhookDispatcher(
+    IEventOutbox outbox,
+    IWebhookEndpoints endpoints,
+    ClinicAlertMailer clinicMailer,
+    IOptions<WebhookOptions> options,
+    TimeProvider time,
+    ILogger<Sweep<OutboxEntry>> logger) : ISweepStrategy<OutboxEntry>
+{
+    public SweepSettings Settings => SweepSettings.From(options.Value);
+
+    public async Task<WebhookSweep> SweepAsync(CancellationToken cancellationToken)
+    {
+        var counts = await new Sweep<OutboxEntry>(this, time, logger).RunAsync(cancellationToken);
+        return new WebhookSweep(counts[SweepOutcome.Done], counts[SweepOutcome.Retrying], counts[SweepOutcome.Dead], counts[SweepOutcome.Dropped], counts[SweepOutcome.Skipped]);
+    }
+
+    /// <summary>Up to the batch size per clinic: one busy clinic never starves the others.</summary>
+    public async Task<IReadOnlyList<OutboxEntry>> ListDueAsync(DateTimeOffset now, int maxCount, CancellationToken cancellationToken)
+    {
+        var due = new List<OutboxEntry>();
+        foreach (var clinicId in endpoints.Clinics)
+        {
+            due.AddRange(await outbox.ListDueAsync(clinicId, now, maxCount, cancellationToken));
+        }
+
+        return due;
+    }
+
+    public async Task<SweepOutcome?> SettleUnclaimedAsync(OutboxEntry work, CancellationToken cancellationToken) =>
+        Pending(work).Count > 0 ? null : await outbox.TryRemoveAsync(work, cancellationToken) ? SweepOutcome.Dropped : SweepOutcome.Skipped;
+
+    public Task<OutboxEntry?> TryClaimAsync(OutboxEntry work, DateTimeOffset leaseUntil, CancellationToken cancellationToken) =>
+        outbox.TryClaimAsync(work, leaseUntil, cancellationToken);
+
+    public async Task<SweepAct<OutboxEntry>> ActAsync(OutboxEntry claimed, int attempt, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(claimed);
+        var @event = claimed.Event;
+        var deliveredTo = new List<string>(claimed.DeliveredTo);
+        var failed = new List<string>();
+        foreach (var recipient in Pending(claimed))
+        {
+            var at = time.GetUtcNow();
+            var delivery = recipient == ClinicAlertMailer.RecipientName ? await MailClinicAsync(@event, cancellationToken) : await endpoints.SendAsync(recipient, @event, cancellationToken);
+            await outbox.RecordDeliveryAsync(new DeliveryAttempt(
+                @event.ClinicId, @event.Id, @event.Type, recipient, attempt, at,
+                delivery.Succeeded, (long)delivery.Duration.TotalMilliseconds, delivery.StatusCode, delivery.Error), cancellationToken);
+            (delivery.Succeeded ? deliveredTo : failed).Add(recipient);
+        }
+
+        if (failed.Count == 0)
+        {
+            return SweepActs.Settled<OutboxEntry>(await outbox.TryRemoveAsync(claimed, cancellationToken) ? SweepOutcome.Done : SweepOutcome.Skipped);
+        }
+
+        return SweepActs.Failed(claimed with { DeliveredTo = deliveredTo }, $"not acknowledged by {string.Join(", ", failed)}");
+    }
+
+    public Task<bool> TryRetryLaterAsync(OutboxEntry failed, int attempts, DateTimeOffset dueAt, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(failed);
+        return outbox.TryRetryLaterAsync(failed, attempts, dueAt, failed.DeliveredTo, cancellationToken);
+    }
+
+    /// <summary>The event stays in the outbox, flagged dead, for inspection.</summary>
+    public Task<bool> TryDeadLetterAsync(OutboxEntry failed, int attempts, string reason, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(failed);
+        return outbox.TryMarkDeadAsync(failed, attempts, failed.DeliveredTo, cancellationToken);
+    }
+
+    public string Describe(OutboxEntry work)
+    {
+        ArgumentNullException.ThrowIfNull(work);
+        return $"Webhook {work.Event.Id} ({work.Event.Type}) of clinic {work.Event.ClinicId}";
+    }
+
+    /// <summary>The subscribed recipients that have not acknowledged the event yet.</summary>
+    private List<string> Pending(OutboxEntry entry)
+    {
+        var @event = entry.Event;
+        var recipients = endpoints.SubscribersOf(@event.ClinicId, @event.Type).ToList();
+        if (clinicMailer.Wants(@event))
+        {
+            recipients.Add(ClinicAlertMailer.RecipientName);
+        }
+
+        return [.. recipients.Where(r => !entry.DeliveredTo.Contains(r, StringComparer.OrdinalIgnoreCase))];
+    }
+
+    private async Task<WebhookDelivery> MailClinicAsync(PrescriptionEvent @event, CancellationToken cancellationToken)
+    {
+        var started = time.GetTimestamp();
+        try
+        {
+            await clinicMailer.SendAsync(@event, cancellationToken);
+            return new WebhookDelivery(true, null, time.GetElapsedTime(started), null);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            return new WebhookDelivery(false, null, time.GetElapsedTime(started), exception.Message);
+        }
+    }
+}

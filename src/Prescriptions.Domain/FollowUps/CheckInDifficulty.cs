@@ -1,9 +1,0 @@
-namespace Prescriptions.Domain.FollowUps;
-
-/// <summary>How the exercises felt to the patient.</summary>
-public enum CheckInDifficulty
-{
-    Ok,
-    TooEasy,
-    TooHard,
-}

@@ -1,7 +1,0 @@
-namespace Prescriptions.Domain.FollowUps;
-
-/// <summary>Sends email (SMTP in every environment: Azure Communication Services' relay, any provider, maildev locally).</summary>
-public interface IEmailSender
-{
-    Task SendAsync(EmailMessage message, CancellationToken cancellationToken);
-}

@@ -1,8 +1,0 @@
-namespace Prescriptions.Domain.Library;
-
-public enum LibraryPointerState
-{
-    NotPublished,
-    NotModified,
-    Current,
-}

@@ -1,4 +1,0 @@
-namespace Prescriptions.Domain.Prescriptions;
-
-/// <summary>A stored value with the ETag that a conditional write must present.</summary>
-public sealed record Versioned<T>(T Value, string ETag);

@@ -1,6 +1,0 @@
-using Prescriptions.Domain.FollowUps;
-
-namespace Prescriptions.Functions.Api.Contracts;
-
-/// <summary>The answer of <c>GET /api/prescriptions/{id}/checkins</c>.</summary>
-public sealed record CheckInSummary(string PrescriptionId, IReadOnlyList<CheckIn> CheckIns, AdherenceReport Adherence, IReadOnlyList<Alert> Alerts);

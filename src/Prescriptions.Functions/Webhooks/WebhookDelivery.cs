@@ -1,4 +1,0 @@
-namespace Prescriptions.Functions.Webhooks;
-
-/// <summary>How one delivery to one partner went.</summary>
-public sealed record WebhookDelivery(bool Succeeded, int? StatusCode, TimeSpan Duration, string? Error);
