@@ -14,13 +14,20 @@ public sealed class PrescriptionReadiness(IPrescriptionRepository prescriptions,
     public async Task<ReadinessReport> EvaluateAsync(Prescription prescription, Phase phase, IReadOnlyList<CheckIn>? checkIns, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(prescription);
+        var evidence = await EvidenceAsync(prescription, checkIns, cancellationToken);
+        return ReadinessEvaluator.Evaluate(phase, prescription.PhaseStartedAt ?? prescription.CreatedAt, evidence, clock.GetUtcNow());
+    }
+
+    /// <summary>All the evidence there is: the therapist's measurements and what the patient's check-ins show.</summary>
+    public async Task<IReadOnlyList<Evidence>> EvidenceAsync(Prescription prescription, IReadOnlyList<CheckIn>? checkIns, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(prescription);
         var now = clock.GetUtcNow();
         var measurements = await prescriptions.MeasurementsAsync(prescription.ClinicId, prescription.Id, cancellationToken);
         checkIns ??= await records.CheckInsAsync(prescription.ClinicId, prescription.Id, cancellationToken);
-        var evidence = measurements
+        return [.. measurements
             .Select(m => new Evidence(m.Measure, m.Value, m.Unit, m.RecordedAt, $"measured by {m.RecordedBy}"))
-            .Concat(CheckInEvidence.From(prescription, checkIns, now));
-        return ReadinessEvaluator.Evaluate(phase, prescription.PhaseStartedAt ?? prescription.CreatedAt, evidence, now);
+            .Concat(CheckInEvidence.From(prescription, checkIns, now))];
     }
 
     /// <summary>

@@ -75,10 +75,17 @@ public sealed partial class PrescriptionService(
             return replay;
         }
 
+        draft = draft with { Request = draft.Request with { AsOf = draft.Request.AsOf ?? clock.GetUtcNow() } };
         var program = proposed is null ? ProgramChecks.Assemble(library, draft.Request) : ProgramChecks.Review(library, draft.Request, proposed);
         if (program.Value is null)
         {
             return program.Cast<CreatedPrescription>();
+        }
+
+        var assembled = program.Value with { EntryCriteria = ProgramChecks.JudgeEntry(library, draft.Request) };
+        if (ProgramChecks.EntryBlocked(assembled, draft) is { } blocked)
+        {
+            return blocked;
         }
 
         var now = clock.GetUtcNow();
@@ -86,7 +93,7 @@ public sealed partial class PrescriptionService(
         var idempotency = claim is null ? null : new IdempotencyRecord(actor.Subject, claim.Key, claim.Fingerprint, id, CreatedStatus, now);
         try
         {
-            return new CreatedPrescription(await prescriptions.CreateAsync(Prescription.Create(id, draft, program.Value, actor, now, idempotency), cancellationToken), Replayed: false);
+            return new CreatedPrescription(await prescriptions.CreateAsync(Prescription.Create(id, draft, assembled, actor, now, idempotency), cancellationToken), Replayed: false);
         }
         catch (ConcurrencyConflictException) when (claim is not null)
         {
@@ -101,7 +108,8 @@ public sealed partial class PrescriptionService(
         ArgumentNullException.ThrowIfNull(replacement);
         var current = stored.Value;
         var constraints = replacement.Constraints ?? current.Constraints;
-        var program = ProgramChecks.Review(library, current.ToAssemblyRequest() with { Constraints = constraints }, replacement.Items);
+        var request = current.ToAssemblyRequest(clock.GetUtcNow(), await readiness.EvidenceAsync(current, null, cancellationToken)) with { Constraints = constraints };
+        var program = ProgramChecks.Review(library, request, replacement.Items);
         return program.Value is null
             ? program.Cast<Versioned<Prescription>>()
             : await updates.ReplaceAsync(stored, current.Replace(constraints, replacement.StartDate, replacement.Weeks, replacement.FollowUp, program.Value, actor, clock.GetUtcNow()), cancellationToken);
@@ -146,7 +154,8 @@ public sealed partial class PrescriptionService(
         }
 
         var keep = current.Items.Concat(current.ClinicItems).Where(i => i.Source == ItemSource.Therapist).ToArray();
-        var program = ProgramChecks.Assemble(library, current.ToAssemblyRequest() with { Phase = current.Phase + 1 }, keep);
+        var evidence = await readiness.EvidenceAsync(current, null, cancellationToken);
+        var program = ProgramChecks.Assemble(library, current.ToAssemblyRequest(clock.GetUtcNow(), evidence) with { Phase = current.Phase + 1 }, keep);
         return program.Value is null
             ? program.Cast<Versioned<Prescription>>()
             : await updates.ReplaceAsync(stored, current.Advance(program.Value, report, reason, actor, clock.GetUtcNow()), cancellationToken);
@@ -163,7 +172,8 @@ public sealed partial class PrescriptionService(
 
         var current = stored.Value;
         var items = current.Items.Concat(current.ClinicItems).ToList();
-        var step = ItemProgression.Step(library, phase, current.ToAssemblyRequest(), items, exerciseId, direction);
+        var request = current.ToAssemblyRequest(clock.GetUtcNow(), await readiness.EvidenceAsync(current, null, cancellationToken));
+        var step = ItemProgression.Step(library, phase, request, items, exerciseId, direction);
         return step.Outcome switch
         {
             ProgressionOutcome.ItemNotFound => Failure.NotFound(step.Message),

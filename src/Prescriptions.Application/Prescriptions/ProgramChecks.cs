@@ -1,6 +1,8 @@
 using Prescriptions.Application.Outcomes;
 using Prescriptions.Domain.Assembly;
 using Prescriptions.Domain.Library;
+using Prescriptions.Domain.Prescriptions;
+using Prescriptions.Domain.Readiness;
 
 namespace Prescriptions.Application.Prescriptions;
 
@@ -11,6 +13,36 @@ public static class ProgramChecks
     {
         var result = ProgramAssembler.Assemble(library, request, keep ?? []);
         return result.Program is { } program ? program : Failure.Validation(FieldErrors.From(result.Problems.Select(p => (p.Field, p.Message))));
+    }
+
+    /// <summary>The requested phase's entry criteria judged on the request's dates and measurements (empty for an unknown phase).</summary>
+    public static IReadOnlyList<CriterionReadiness> JudgeEntry(ExerciseLibrary library, AssemblyRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(library);
+        ArgumentNullException.ThrowIfNull(request);
+        return library.FindCondition(request.ConditionId) is { } condition && condition.FindPhase(request.Phase) is { } phase
+            ? PhaseEntry.Judge(condition, phase, request)
+            : [];
+    }
+
+    /// <summary>
+    /// Null when the patient may enter the requested phase on the evidence given, or when the draft overrides with a
+    /// reason; otherwise a conflict naming each entry criterion the evidence shows unmet. No evidence is no block.
+    /// </summary>
+    public static Failure? EntryBlocked(AssembledProgram program, PrescriptionDraft draft)
+    {
+        ArgumentNullException.ThrowIfNull(program);
+        ArgumentNullException.ThrowIfNull(draft);
+        var unmet = program.UnmetEntryCriteria.ToArray();
+        if (unmet.Length == 0 || !string.IsNullOrWhiteSpace(draft.OverrideReason))
+        {
+            return null;
+        }
+
+        return Failure.Conflict($"The evidence given shows phase {program.Phase}'s entry criteria unmet; send override: true with a reason to create the program anyway.") with
+        {
+            Errors = unmet.ToDictionary(c => $"entryCriteria.{c.Criterion.Measure}", c => new[] { $"not met: {c.Criterion.Description ?? c.Criterion.Measure}. {c.Explanation}" }, StringComparer.Ordinal),
+        };
     }
 
     /// <summary>A stored prescription's phase in this library version, or a conflict when the library no longer has it.</summary>
@@ -52,6 +84,7 @@ public static class ProgramChecks
             ClinicItems = review.ClinicItems,
             EstimatedMinutesPerSession = review.EstimatedMinutesPerSession,
             Warnings = [],
+            Icd10Codes = library.FindCondition(request.ConditionId)?.CodesFor(request.Side) ?? [],
         };
     }
 }

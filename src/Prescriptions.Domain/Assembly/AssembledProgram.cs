@@ -14,6 +14,9 @@ public sealed record AssembledProgram
     public required int EstimatedMinutesPerSession { get; init; }
     public required IReadOnlyList<string> Warnings { get; init; }
 
+    /// <summary>The condition's ICD-10 codes for the program's side (a right-sided program never carries the left-side code).</summary>
+    public IReadOnlyList<string> Icd10Codes { get; init; } = [];
+
     /// <summary>The phase's entry criteria judged against the request's dates and measurements.</summary>
     public IReadOnlyList<CriterionReadiness> EntryCriteria { get; init; } = [];
 

@@ -63,6 +63,7 @@ public static class ProgramAssembler
         return AssemblyResult.Succeeded(state.ToProgram() with
         {
             EntryCriteria = entry,
+            Icd10Codes = condition.CodesFor(request.Side),
             HeldPrecautions = [.. resolved.HeldGates.Select(gate => gate.Reason).Distinct(StringComparer.Ordinal)],
         });
     }

@@ -43,6 +43,8 @@ public sealed partial record Prescription
             EstimatedMinutesPerSession = program.EstimatedMinutesPerSession,
             LibraryVersion = program.LibraryVersion,
             StartDate = draft.StartDate,
+            SurgeryDate = draft.Request.SurgeryDate,
+            InjuryDate = draft.Request.InjuryDate,
             Weeks = draft.Weeks,
             ExternalId = draft.ExternalId,
             FollowUp = draft.FollowUp,
@@ -53,7 +55,9 @@ public sealed partial record Prescription
             Version = 1,
         }.WithProgram(program);
         return Write(null, created, EventTypes.Created, actor,
-            $"Created for patient {created.PatientId}: {created.ConditionId} phase {created.Phase}, {created.Items.Count} home item(s).", idempotency);
+            $"Created for patient {created.PatientId}: {created.ConditionId} phase {created.Phase}, {created.Items.Count} home item(s)."
+            + (program.UnmetEntryCriteria.Any() ? $" Entry criteria not met ({string.Join("; ", program.UnmetEntryCriteria.Select(c => c.Criterion.Description ?? c.Criterion.Measure))}); created by override. Reason: {draft.OverrideReason}" : string.Empty),
+            idempotency);
     }
 
     /// <summary>Activate, complete or cancel.</summary>

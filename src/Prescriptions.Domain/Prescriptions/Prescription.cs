@@ -24,6 +24,9 @@ public sealed partial record Prescription
     public required string LibraryVersion { get; init; }
     public DateOnly? StartDate { get; init; }
 
+    /// <summary>The condition's ICD-10 codes for the program's side, as assembled.</summary>
+    public IReadOnlyList<string> Icd10Codes { get; init; } = [];
+
     /// <summary>The day of surgery; time gates and entry criteria count from it.</summary>
     public DateOnly? SurgeryDate { get; init; }
 
@@ -57,6 +60,7 @@ public sealed partial record Prescription
             Warnings = program.Warnings,
             EstimatedMinutesPerSession = program.EstimatedMinutesPerSession,
             LibraryVersion = program.LibraryVersion,
+            Icd10Codes = program.Icd10Codes,
         };
     }
 
@@ -70,4 +74,8 @@ public sealed partial record Prescription
     /// <summary>The engine's request this prescription answers, for re-checks and re-assembly.</summary>
     public AssemblyRequest ToAssemblyRequest() =>
         new(ConditionId, Phase, Side, Constraints) { OtherConditions = OtherConditions, SurgeryDate = SurgeryDate, InjuryDate = InjuryDate };
+
+    /// <summary>The engine's request as of a moment, with the evidence (measurements, check-ins) that gates are judged by.</summary>
+    public AssemblyRequest ToAssemblyRequest(DateTimeOffset asOf, IReadOnlyList<Readiness.Evidence> evidence) =>
+        ToAssemblyRequest() with { AsOf = asOf, Evidence = evidence };
 }

@@ -9,4 +9,7 @@ public sealed record PrescriptionDraft(string ClinicId, string PatientId, Assemb
     public int? Weeks { get; init; }
     public string? ExternalId { get; init; }
     public FollowUp? FollowUp { get; init; }
+
+    /// <summary>Why the program is created although the evidence shows the phase's entry criteria unmet; null: no override.</summary>
+    public string? OverrideReason { get; init; }
 }

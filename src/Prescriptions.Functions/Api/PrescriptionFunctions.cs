@@ -11,7 +11,7 @@ using Prescriptions.Functions.Http;
 namespace Prescriptions.Functions.Api;
 
 /// <summary>Assemble (preview), create, read and replace prescriptions, always within the caller's clinics.</summary>
-public sealed class PrescriptionFunctions(ApiHandler api, ILibraryProvider libraries, OwnPrescriptions ownPrescriptions, PrescriptionService prescriptions)
+public sealed class PrescriptionFunctions(ApiHandler api, ILibraryProvider libraries, OwnPrescriptions ownPrescriptions, PrescriptionService prescriptions, TimeProvider clock)
 {
     [Function("PreviewPrescription")]
     public Task<IActionResult> Preview(
@@ -22,7 +22,7 @@ public sealed class PrescriptionFunctions(ApiHandler api, ILibraryProvider libra
             var body = await call.ReadJsonAsync<AssembleBody>();
             var library = await libraries.GetCurrentAsync(call.CancellationToken);
             var errors = new ValidationErrors();
-            var assembly = PrescriptionRequestValidator.ToAssemblyRequest(body, library, errors);
+            var assembly = PrescriptionRequestValidator.ToAssemblyRequest(body, library, errors, clock.GetUtcNow());
             errors.ThrowIfAny();
             ClinicResolution.Resolve(call.Caller, body.ClinicId);
             return ApiResult.Json(PrescriptionService.Preview(library, assembly!).OrThrow());
@@ -37,10 +37,11 @@ public sealed class PrescriptionFunctions(ApiHandler api, ILibraryProvider libra
             var key = IdempotencyKeys.From(call);
             var body = await call.ReadJsonAsync<CreatePrescriptionBody>();
             var library = await libraries.GetCurrentAsync(call.CancellationToken);
-            var (assembly, proposed, followUp) = PrescriptionRequests.ParseCreate(body, library);
+            var (assembly, proposed, followUp) = PrescriptionRequests.ParseCreate(body, library, clock.GetUtcNow());
             var draft = new PrescriptionDraft(ClinicResolution.Resolve(call.Caller, body.ClinicId), body.PatientId!, assembly)
             {
                 StartDate = body.StartDate, Weeks = body.Weeks, ExternalId = body.ExternalId, FollowUp = followUp,
+                OverrideReason = body.Override == true ? body.Reason : null,
             };
             var claim = key is null ? null : new IdempotencyClaim(key, IdempotencyKeys.Fingerprint("POST /api/prescriptions", body));
             return PrescriptionAnswers.Created(await prescriptions.CreateAsync(draft, proposed, library, claim, call.Actor, call.CancellationToken));

@@ -21,15 +21,11 @@ public static partial class PrescriptionRequestValidator
     /// <summary>The earliest surgery or injury date a program may count from.</summary>
     public static readonly DateOnly EarliestDate = new(1900, 1, 1);
 
-    /// <summary>The assembly request of a body, or null with the errors recorded.</summary>
-    public static AssemblyRequest? ToAssemblyRequest(AssembleBody body, ExerciseLibrary library, ValidationErrors errors) =>
-        ToAssemblyRequest(body, library, errors, null);
-
     /// <summary>
     /// The assembly request of a body as of <paramref name="now"/> (time since surgery or injury counts to that day),
     /// or null with the errors recorded.
     /// </summary>
-    public static AssemblyRequest? ToAssemblyRequest(AssembleBody body, ExerciseLibrary library, ValidationErrors errors, DateTimeOffset? now)
+    public static AssemblyRequest? ToAssemblyRequest(AssembleBody body, ExerciseLibrary library, ValidationErrors errors, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(body);
         ArgumentNullException.ThrowIfNull(library);
@@ -74,7 +70,7 @@ public static partial class PrescriptionRequestValidator
             : null;
     }
 
-    private static void CheckDate(DateOnly? date, string field, DateTimeOffset? now, ValidationErrors errors)
+    private static void CheckDate(DateOnly? date, string field, DateTimeOffset now, ValidationErrors errors)
     {
         if (date is not { } day)
         {
@@ -85,7 +81,7 @@ public static partial class PrescriptionRequestValidator
         {
             errors.Add(field, $"must be {EarliestDate:yyyy-MM-dd} or later");
         }
-        else if (now is { } at && day > DateOnly.FromDateTime(at.UtcDateTime).AddDays(1))
+        else if (day > DateOnly.FromDateTime(now.UtcDateTime).AddDays(1))
         {
             // A day of slack: the therapist's local date can be ahead of UTC.
             errors.Add(field, "must not be in the future");

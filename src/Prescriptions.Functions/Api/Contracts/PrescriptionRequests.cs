@@ -8,11 +8,12 @@ namespace Prescriptions.Functions.Api.Contracts;
 /// <summary>The create and replace bodies as the use cases take them; 400 with every field error at once.</summary>
 public static class PrescriptionRequests
 {
-    public static (AssemblyRequest Request, IReadOnlyList<ProposedItem>? Proposed, FollowUp? FollowUp) ParseCreate(CreatePrescriptionBody body, ExerciseLibrary library)
+    public static (AssemblyRequest Request, IReadOnlyList<ProposedItem>? Proposed, FollowUp? FollowUp) ParseCreate(CreatePrescriptionBody body, ExerciseLibrary library, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(body);
         var errors = new ValidationErrors();
-        var assembly = PrescriptionRequestValidator.ToAssemblyRequest(body, library, errors);
+        var assembly = PrescriptionRequestValidator.ToAssemblyRequest(body, library, errors, now);
+        PrescriptionRequestValidator.CheckOverride(body.Override, body.Reason, errors);
         var proposed = PrescriptionRequestValidator.ToProposedItems(body.Items, errors);
         var followUp = PrescriptionRequestValidator.ToFollowUp(body.FollowUp, errors);
         PrescriptionRequestValidator.CheckSchedule(body.Weeks, body.ExternalId, errors);
