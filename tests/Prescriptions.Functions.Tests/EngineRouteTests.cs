@@ -62,7 +62,7 @@ public sealed class EngineRouteTests(ApiFixture fixture)
             patientId = "p-chain",
             conditionId = "total-knee-arthroplasty",
             phase = 1,
-            constraints = new { precautions = new[] { "noOpenChainKneeExtension" } },
+            constraints = new { romLimits = new[] { new { joint = "knee", motion = "flexion", maxDegrees = 60 } } },
             items = new[] { new { exerciseId = "quad-sets" } },
         });
         var id = (await created.JsonAsync(HttpStatusCode.Created)).GetProperty("id").GetString();
@@ -77,7 +77,7 @@ public sealed class EngineRouteTests(ApiFixture fixture)
         etag = progressed.Headers.ETag!;
 
         var unsafeStep = await (await StepAsync(token, Route("short-arc-quad", "progress"), etag)).AssertProblemAsync(HttpStatusCode.UnprocessableEntity);
-        Assert.Contains(unsafeStep.ErrorsFor("items[0]"), m => m.Contains("noOpenChainKneeExtension", StringComparison.Ordinal));
+        Assert.Contains(unsafeStep.ErrorsFor("items[0]"), m => m.StartsWith("romLimit:", StringComparison.Ordinal) && m.Contains("knee flexion (active) to 90 degrees; the cap is 60", StringComparison.Ordinal));
 
         var regressed = await StepAsync(token, Route("short-arc-quad", "regress"), etag);
         Assert.Equal("quad-sets", (await regressed.JsonAsync()).GetProperty("items")[0].GetProperty("exerciseId").GetString());

@@ -84,7 +84,9 @@ public sealed class FhirMapperTests(ITestOutputHelper output)
         Assert.Contains(carePlan.Identifier, id => id.System == FhirUrls.PrescriptionIdSystem && id.Value == prescription.Id);
         Assert.Contains(carePlan.Identifier, id => id.Value == "EHR-7");
         Assert.Equal("p-fhir", carePlan.Subject!.Identifier!.Value);
-        Assert.Contains(condition.Code!.Coding, coding => coding.System == FhirUrls.Icd10Cm && coding.Code == "S93.402A");
+        // A left-sided program carries the left-side codes only.
+        Assert.Contains(condition.Code!.Coding, coding => coding.System == FhirUrls.Icd10Cm && coding.Code == "S93.402D");
+        Assert.DoesNotContain(condition.Code.Coding, coding => coding.System == FhirUrls.Icd10Cm && coding.Code is "S93.401D" or "S93.411D" or "S93.491D");
         Assert.Contains(condition.Code.Coding, coding => coding.System == FhirUrls.Snomed && coding.Code == "44465007");
         Assert.All(requests, request =>
         {
