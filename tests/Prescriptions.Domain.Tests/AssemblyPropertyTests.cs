@@ -1,7 +1,6 @@
 using Prescriptions.Testing;
 using Prescriptions.Domain.Assembly;
 using Prescriptions.Domain.Library;
-using Prescriptions.Domain.Safety;
 
 namespace Prescriptions.Domain.Tests;
 

@@ -1,7 +1,6 @@
 using Prescriptions.Domain.Assembly;
 using Prescriptions.Domain.Library;
 using Prescriptions.Domain.Readiness;
-using Prescriptions.Domain.Safety;
 using static Prescriptions.Testing.SyntheticLibrary;
 
 namespace Prescriptions.Domain.Tests;

@@ -1,5 +1,4 @@
 using Prescriptions.Domain.Library;
-using Prescriptions.Domain.Safety;
 using Prescriptions.Testing;
 
 namespace Prescriptions.Domain.Tests;

@@ -1,5 +1,4 @@
 using Prescriptions.Domain.Library;
-using Prescriptions.Domain.Safety;
 
 namespace Prescriptions.Domain.Assembly;
 

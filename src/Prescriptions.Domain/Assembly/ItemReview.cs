@@ -1,6 +1,5 @@
 using System.Globalization;
 using Prescriptions.Domain.Library;
-using Prescriptions.Domain.Safety;
 
 namespace Prescriptions.Domain.Assembly;
 
@@ -94,9 +93,9 @@ public static class ItemReview
         if (constraints.MaxMinutesPerSession is { } minutes && seconds > minutes * 60)
         {
             rules.Add(new("items", string.Create(CultureInfo.InvariantCulture,
-                $"budget: a session takes about {Math.Ceiling(seconds / 60.0)} minutes; the patient's maximum is {minutes}")));
+                $"budget: a session takes about {SessionLength.Minutes(seconds)} minutes; the patient's maximum is {minutes}")));
         }
 
-        return new ItemReviewResult(home, clinic, (int)Math.Ceiling(seconds / 60.0), invalid, rules);
+        return new ItemReviewResult(home, clinic, SessionLength.Minutes(seconds), invalid, rules);
     }
 }

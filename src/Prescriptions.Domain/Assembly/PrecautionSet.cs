@@ -1,6 +1,5 @@
 using Prescriptions.Domain.Library;
 using Prescriptions.Domain.Readiness;
-using Prescriptions.Domain.Safety;
 
 namespace Prescriptions.Domain.Assembly;
 

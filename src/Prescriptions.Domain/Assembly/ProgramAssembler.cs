@@ -1,6 +1,5 @@
 using System.Globalization;
 using Prescriptions.Domain.Library;
-using Prescriptions.Domain.Safety;
 
 namespace Prescriptions.Domain.Assembly;
 
@@ -220,7 +219,7 @@ public static class ProgramAssembler
             LibraryVersion = library.Version,
             Items = homeItems,
             ClinicItems = clinicItems,
-            EstimatedMinutesPerSession = (int)Math.Ceiling(usedSeconds / 60.0),
+            EstimatedMinutesPerSession = SessionLength.Minutes(usedSeconds),
             Warnings = warnings,
         };
 
@@ -344,7 +343,7 @@ public static class ProgramAssembler
                 }
                 else if (unsafeRules.Count == 0 && missing.Count == 0 && exercise.Delivery == Delivery.Home)
                 {
-                    hints.Add($"allowing about {(int)Math.Ceiling((usedSeconds + Dose(exercise).EstimatedSeconds) / 60.0)} minutes a session would fit {exercise.Name}");
+                    hints.Add($"allowing about {SessionLength.Minutes(usedSeconds + Dose(exercise).EstimatedSeconds)} minutes a session would fit {exercise.Name}");
                 }
                 else if (unsafeRules.Count == 1 && missing.Count == 0 && unsafeRules[0].Rule is SafetyRules.WeightBearingRule or SafetyRules.RomLimitRule or SafetyRules.UpperLimbWeightBearingRule
                     && IsPatientLimit(exercise))

@@ -1,4 +1,3 @@
-using Prescriptions.Domain.Safety;
 
 namespace Prescriptions.Domain.Library;
 

@@ -1,5 +1,4 @@
 using System.Text.RegularExpressions;
-using Prescriptions.Domain.Safety;
 
 namespace Prescriptions.Domain.Library;
 

@@ -1,5 +1,4 @@
 using System.Collections.Frozen;
-using Prescriptions.Domain.Safety;
 
 namespace Prescriptions.Domain.Library;
 

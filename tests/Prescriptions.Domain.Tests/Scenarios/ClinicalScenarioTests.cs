@@ -2,7 +2,6 @@ using System.Text.Json;
 using Prescriptions.Domain.Assembly;
 using Prescriptions.Domain.Library;
 using Prescriptions.Domain.Readiness;
-using Prescriptions.Domain.Safety;
 using Prescriptions.Domain.Serialization;
 using Prescriptions.Testing;
 

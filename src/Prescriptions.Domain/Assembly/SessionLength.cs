@@ -1,6 +1,4 @@
-using Prescriptions.Domain.Assembly;
-
-namespace Prescriptions.Domain.Prescriptions;
+namespace Prescriptions.Domain.Assembly;
 
 /// <summary>How long a session of home items takes, in whole minutes rounded up (the figure patients and budgets see).</summary>
 public static class SessionLength

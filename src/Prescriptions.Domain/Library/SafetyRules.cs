@@ -1,6 +1,4 @@
-using Prescriptions.Domain.Library;
-
-namespace Prescriptions.Domain.Safety;
+namespace Prescriptions.Domain.Library;
 
 /// <summary>
 /// The hard rules an exercise must keep under a set of precautions. The validator, the engine and the
