@@ -83,4 +83,13 @@ public sealed class DoseRulesTests
         Assert.Equal(Side.EachSide, DoseRules.Shape(balance, EarlyPhase, Side.Left, [BodyRegion.Ankle]).Side);
         Assert.Equal(Side.EachSide, DoseRules.Shape(eversion, EarlyPhase, null, [BodyRegion.Ankle]).Side);
     }
+
+    [Fact]
+    public void Walking_reads_in_minutes_with_its_heart_rate_target()
+    {
+        var walk = new Dose { Sets = 1, DurationSeconds = 900, RestSeconds = 30, HeartRateReserve = new HeartRateReserve(60, 80), Side = Side.Both, DaysPerWeek = 5 };
+
+        Assert.Equal("15 minutes, at 60-80% of your heart-rate reserve (the target heart rate your therapist gives you), once a day, 5 days a week",
+            Prescriptions.DoseInstructions.PatientText(walk));
+    }
 }

@@ -10,22 +10,28 @@ namespace Prescriptions.Domain.Prescriptions;
 public static class DoseInstructions
 {
     private const int DaysPerWeek = 7;
+    private const int LongBlockSeconds = 120;
 
     public static string PatientText(Dose dose)
     {
         ArgumentNullException.ThrowIfNull(dose);
-        var parts = new List<string>
-        {
-            $"{Count(dose.Sets, "set")} of {(dose.DurationSeconds is { } seconds ? $"{Number(seconds)} s" : Number(dose.Reps ?? 1))}",
-        };
+        var amount = dose.DurationSeconds is { } seconds ? Duration(seconds) : Number(dose.Reps ?? 1);
+
+        // One block of walking reads "15 minutes", not "1 set of 900 s"; rest between sets means nothing then.
+        var parts = new List<string> { dose.Sets == 1 && dose.DurationSeconds is not null ? amount : $"{Count(dose.Sets, "set")} of {amount}" };
         AddIf(parts, dose.HoldSeconds, value => $"hold {Number(value)} s");
-        AddIf(parts, dose.RestSeconds, value => $"rest {Number(value)} s between sets");
+        AddIf(parts, dose.Sets > 1 ? dose.RestSeconds : null, value => $"rest {Number(value)} s between sets");
         if (dose.Load is { } load)
         {
             parts.Add(LoadText(load));
         }
 
         AddIf(parts, dose.Rpe, value => $"effort {Number(value)}/10");
+        if (dose.HeartRateReserve is { } reserve)
+        {
+            parts.Add($"at {Number(reserve.MinPercent)}-{Number(reserve.MaxPercent)}% of your heart-rate reserve (the target heart rate your therapist gives you)");
+        }
+
         if (!string.IsNullOrWhiteSpace(dose.Tempo))
         {
             parts.Add($"tempo {dose.Tempo}");
@@ -42,6 +48,12 @@ public static class DoseInstructions
             });
         }
 
+        // Walking "on both sides" says nothing: both sides are named only for work that could be one-sided.
+        if (dose.Side == Side.Both && dose.DurationSeconds >= LongBlockSeconds)
+        {
+            parts.RemoveAt(parts.Count - 1);
+        }
+
         parts.Add(dose.SessionsPerDay switch
         {
             1 => "once a day",
@@ -51,6 +63,14 @@ public static class DoseInstructions
         parts.Add(dose.DaysPerWeek >= DaysPerWeek ? "every day" : $"{Count(dose.DaysPerWeek, "day")} a week");
         return string.Join(", ", parts);
     }
+
+    /// <summary>Seconds up to two minutes, whole minutes beyond ("15 minutes"), minutes and seconds otherwise.</summary>
+    private static string Duration(int seconds) => seconds switch
+    {
+        < LongBlockSeconds => $"{Number(seconds)} s",
+        _ when seconds % 60 == 0 => $"{Number(seconds / 60)} minutes",
+        _ => $"{Number(seconds / 60)} min {Number(seconds % 60)} s",
+    };
 
     private static string LoadText(Load load) => load.Kind switch
     {
