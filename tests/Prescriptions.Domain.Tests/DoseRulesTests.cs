@@ -17,6 +17,17 @@ public sealed class DoseRulesTests
     }
 
     [Fact]
+    public void Long_isometric_holds_keep_their_own_repetitions_and_hold()
+    {
+        var calfHold = Exercise("isometric-calf-hold", ExerciseCategory.Strength, 2, dose: new Dose { Sets = 1, Reps = 5, HoldSeconds = 45 });
+        var phase = EarlyPhase with { Categories = [new CategoryDose { Categories = [ExerciseCategory.Strength], Reps = 15, HoldSeconds = 5 }] };
+
+        var shaped = DoseRules.Shape(calfHold, phase, null, []);
+
+        Assert.Equal((5, 45), (shaped.Reps, shaped.HoldSeconds));
+    }
+
+    [Fact]
     public void Effort_is_given_only_where_it_means_something_and_walking_takes_the_phases_walking_dose()
     {
         var walk = Exercise("walk", ExerciseCategory.Aerobic, 2, dose: new Dose { Sets = 1, DurationSeconds = 900 });

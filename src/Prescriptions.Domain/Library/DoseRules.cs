@@ -4,7 +4,8 @@ namespace Prescriptions.Domain.Library;
 /// How an exercise's default dose is shaped for a phase, category by category, so that each kind of work is
 /// dosed the way the guidelines dose it (docs/clinical-rules.md lists each rule with its source):
 /// <list type="bullet">
-/// <item>duration work (a minute or more) is never multiplied by the phase's sets into long blocks;</item>
+/// <item>duration work (a minute or more) is never multiplied by the phase's sets into long blocks, and long
+/// isometric holds (30 seconds or more) keep their own repetitions and hold;</item>
 /// <item>effort (RPE) is given only where it means something: resistance, functional and power work, and
 /// walking or aerobic work through the phase's own dose for them (with a heart-rate-reserve target where the
 /// guideline sets one);</item>
@@ -24,6 +25,9 @@ public static class DoseRules
     /// <summary>Duration work of this length or more is one block: the phase's sets do not multiply it.</summary>
     public const int LongDurationSeconds = 60;
 
+    /// <summary>A hold of this length or more (a 45-second isometric calf hold) is its own dose: the phase's reps and short holds do not apply.</summary>
+    public const int LongHoldSeconds = 30;
+
     public static Dose Shape(Exercise exercise, DoseProfile profile, Side? side, IReadOnlyList<BodyRegion> affectedRegions)
     {
         ArgumentNullException.ThrowIfNull(exercise);
@@ -41,11 +45,12 @@ public static class DoseRules
         var isResistance = category is ExerciseCategory.Strength or ExerciseCategory.Plyometric;
         var isLongDuration = dose.DurationSeconds >= LongDurationSeconds;
         var isSingleRep = dose.Reps == 1;
+        var isLongHold = dose.HoldSeconds >= LongHoldSeconds && category != ExerciseCategory.Flexibility;
 
         var sets = own?.Sets ?? (isLongDuration || isSingleRep ? dose.Sets : profile.Sets ?? dose.Sets);
-        var reps = dose.Reps is null || isSingleRep ? dose.Reps : own?.Reps ?? profile.Reps ?? dose.Reps;
+        var reps = dose.Reps is null || isSingleRep || isLongHold ? dose.Reps : own?.Reps ?? profile.Reps ?? dose.Reps;
         var duration = dose.DurationSeconds is null ? null : own?.DurationSeconds ?? dose.DurationSeconds;
-        var hold = dose.HoldSeconds is null ? null : own?.HoldSeconds ?? profile.HoldSeconds ?? dose.HoldSeconds;
+        var hold = dose.HoldSeconds is null || isLongHold ? dose.HoldSeconds : own?.HoldSeconds ?? profile.HoldSeconds ?? dose.HoldSeconds;
         var sessions = own?.SessionsPerDay ?? (isResistance ? 1 : profile.SessionsPerDay ?? dose.SessionsPerDay);
         var days = own?.DaysPerWeek ?? (isResistance
             ? Math.Clamp(profile.DaysPerWeek ?? dose.DaysPerWeek, MinResistanceDaysPerWeek, MaxResistanceDaysPerWeek)

@@ -50,7 +50,7 @@ public sealed class ClinicalScenarioTests
 
         foreach (var (label, constraints) in variants)
         {
-            Check(scenario, ToRequest(scenario.Request) with { Constraints = constraints }, $"{name} ({label})");
+            Check(scenario, ToRequest(scenario.Request) with { Constraints = constraints }, $"{name} ({label})", explainedShortfallAllowed: label != "as written");
         }
     }
 
@@ -69,7 +69,14 @@ public sealed class ClinicalScenarioTests
         };
     }
 
-    private static void Check(ClinicalScenario scenario, AssemblyRequest request, string label)
+    /// <summary>
+    /// With less equipment than the scenario was written for, a slot may stay short: that is accepted only when the
+    /// program says which equipment would fill it (never by giving something less safe instead).
+    /// </summary>
+    private static bool ExplainsMissingEquipment(AssembledProgram program) =>
+        program.Warnings.Any(w => w.Contains(" at home, ", StringComparison.Ordinal) || w.Contains("which the patient does not have", StringComparison.Ordinal));
+
+    private static void Check(ClinicalScenario scenario, AssemblyRequest request, string label, bool explainedShortfallAllowed)
     {
         var library = ShippedLibrary.Indexed;
         var result = ProgramAssembler.Assemble(library, request);
@@ -99,6 +106,11 @@ public sealed class ClinicalScenarioTests
         foreach (var rule in scenario.MustInclude)
         {
             var count = items.Count(i => rule.Matches(i.Exercise));
+            if (count < rule.AtLeast && explainedShortfallAllowed && ExplainsMissingEquipment(program))
+            {
+                continue;
+            }
+
             Assert.True(count >= rule.AtLeast, $"{label}: must include {rule.AtLeast} x [{rule}] but has {count}: {described}; warnings: {string.Join(" | ", program.Warnings)}");
         }
 
@@ -110,7 +122,7 @@ public sealed class ClinicalScenarioTests
             Assert.True(program.Items.Count >= minItems, $"{label}: {program.Items.Count} home items, fewer than {minItems}: {described}");
         }
 
-        if (expect.MinWeeklyBalanceMinutes is { } balance)
+        if (expect.MinWeeklyBalanceMinutes is { } balance && !(explainedShortfallAllowed && ExplainsMissingEquipment(program)))
         {
             var weekly = program.Items.Where(i => i.Category == ExerciseCategory.Balance)
                 .Sum(i => i.Dose.EstimatedSeconds * i.Dose.SessionsPerDay * i.Dose.DaysPerWeek) / 60.0;
@@ -132,7 +144,7 @@ public sealed class ClinicalScenarioTests
             Assert.True(program.HeldPrecautions.Any(w => w.Contains(text, StringComparison.OrdinalIgnoreCase)), $"{label}: no held precaution says '{text}': {string.Join(" | ", program.HeldPrecautions)}");
         }
 
-        if (expect.HeartRateReserveOnWalking is true)
+        if (expect.HeartRateReserveOnWalking is true && !(explainedShortfallAllowed && ExplainsMissingEquipment(program) && !program.Items.Any(i => i.Category is ExerciseCategory.Aerobic or ExerciseCategory.Gait)))
         {
             var walking = program.Items.Where(i => i.Category is ExerciseCategory.Aerobic or ExerciseCategory.Gait).ToArray();
             Assert.NotEmpty(walking);
