@@ -22,6 +22,13 @@ public sealed class ShippedLibraryContentTests
     }
 
     [Fact]
+    public void The_library_covers_at_least_eighteen_conditions_and_each_variant_names_an_existing_condition()
+    {
+        Assert.True(Library.Conditions.Count >= 18, $"{Library.Conditions.Count} conditions");
+        Assert.All(Library.Conditions.Where(c => c.VariantOf is not null), c => Assert.Contains(Library.Conditions, other => other.Id == c.VariantOf));
+    }
+
+    [Fact]
     public void Manual_techniques_are_clinic_only_and_billed_97140()
     {
         Assert.All(Library.Exercises.Where(e => e.Category == ExerciseCategory.ManualTherapy), e =>
@@ -44,6 +51,16 @@ public sealed class ShippedLibraryContentTests
     [InlineData("fall-risk")]
     [InlineData("distal-radius-fracture")]
     [InlineData("achilles-tendinopathy")]
+    [InlineData("total-hip-arthroplasty-anterior")]
+    [InlineData("distal-radius-fracture-volar-plate")]
+    [InlineData("rotator-cuff-repair-subscapularis")]
+    [InlineData("knee-osteoarthritis")]
+    [InlineData("hip-osteoarthritis")]
+    [InlineData("subacromial-pain")]
+    [InlineData("frozen-shoulder")]
+    [InlineData("vestibular-hypofunction")]
+    [InlineData("concussion")]
+    [InlineData("parkinsons-disease")]
     public void Each_condition_of_the_clinical_notes_has_codes_a_guideline_and_four_phases_of_data(string conditionId)
     {
         var condition = Library.Conditions.SingleOrDefault(c => c.Id == conditionId);
