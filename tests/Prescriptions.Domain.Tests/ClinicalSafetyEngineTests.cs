@@ -233,4 +233,23 @@ public sealed class ClinicalSafetyEngineTests
         Assert.Equal(["Z96.652", "Z47.1"], condition.CodesFor(Side.Left));
         Assert.Equal(3, condition.CodesFor(null).Count);
     }
+
+    [Fact]
+    public void With_a_date_the_phases_before_set_a_time_floor_for_entry()
+    {
+        var slot = new Slot { Category = ExerciseCategory.Strength, Count = 1 };
+        var library = Build([Exercise("press", ExerciseCategory.Strength, 2), Exercise("raise", ExerciseCategory.Strength, 2)],
+            Condition("acl", Phase(1, null, slot) with { MinDays = 14 }, Phase(2, null, slot) with { MinDays = 42 }, Phase(3, null, slot)));
+
+        AssembledProgram At(int? days) => ProgramAssembler.Assemble(library, new AssemblyRequest("acl", 3, null, new PatientConstraints())
+        {
+            SurgeryDate = days is { } d ? DateOnly.FromDateTime(Today.UtcDateTime).AddDays(-d) : null,
+            AsOf = Today,
+        }).Program!;
+
+        Assert.Equal(CriterionStatus.NotMet, Assert.Single(At(40).EntryCriteria).Status);
+        Assert.Contains("At least 56 days since surgery", Assert.Single(At(40).EntryCriteria).Criterion.Description, StringComparison.Ordinal);
+        Assert.Equal(CriterionStatus.Met, Assert.Single(At(60).EntryCriteria).Status);
+        Assert.Empty(At(null).EntryCriteria);
+    }
 }
