@@ -52,7 +52,7 @@ public static class DoseInstructions
         return string.Join(", ", parts);
     }
 
-    private static string LoadText(Load load) => load.Kind switch
+    internal static string LoadText(Load load) => load.Kind switch
     {
         LoadKind.BodyWeight => "body weight",
         LoadKind.Kg => $"{Number(load.Value)} kg",
