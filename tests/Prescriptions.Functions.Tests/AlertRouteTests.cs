@@ -91,6 +91,17 @@ public sealed class AlertRouteTests(ApiFixture fixture)
         Assert.Contains(open.GetProperty("items").EnumerateArray(), a => a.GetProperty("id").GetString() == raised[0].Id);
     }
 
+    [Fact]
+    public async Task An_alert_is_acknowledged_without_a_body_too()
+    {
+        var (_, raised) = await RaiseAsync("p-alerts-nobody", 1, AlertKind.ReadyToProgress);
+
+        var acknowledged = await (await Api.SendAsync(HttpMethod.Post, $"/api/alerts/{raised[0].Id}/acknowledge", Therapist)).JsonAsync();
+
+        Assert.Equal("acknowledged", acknowledged.GetProperty("status").GetString());
+        Assert.False(acknowledged.TryGetProperty("note", out _));
+    }
+
     [Theory]
     [InlineData("/api/alerts?status=closed", "status")]
     [InlineData("/api/alerts?kind=sadness", "kind")]
