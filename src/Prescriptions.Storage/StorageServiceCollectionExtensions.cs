@@ -37,6 +37,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<IPrescriptionRepository, TablePrescriptionRepository>();
         services.AddSingleton<IFollowUpSchedule, TableFollowUpSchedule>();
         services.AddSingleton<IFollowUpRecords, TableFollowUpRecords>();
+        services.AddSingleton<Application.Alerts.IAlertInbox, TableAlertInbox>();
         services.AddSingleton<IEventOutbox, TableEventOutbox>();
         services.AddSingleton<StorageHealthProbe>();
         return services;

@@ -34,9 +34,43 @@ public sealed class LifecycleTests(ApiFixture fixture)
             Assert.Equal("user", e.GetProperty("subjectKind").GetString());
             Assert.Contains("portal", e.GetProperty("source").GetString(), StringComparison.Ordinal);
         });
-        var statusChange = entries[0].GetProperty("changes").EnumerateArray().Single(c => c.GetProperty("field").GetString() == "status");
+        var statusChange = entries[0].GetProperty("changes").EnumerateArray().Single(c => c.GetProperty("field").GetString() == "Status");
         Assert.Equal("active", statusChange.GetProperty("from").GetString());
         Assert.Equal("completed", statusChange.GetProperty("to").GetString());
+    }
+
+    [Fact]
+    public async Task A_replaced_dose_reads_in_the_history_as_sets_by_reps()
+    {
+        var created = await Api.SendAsync(HttpMethod.Post, "/api/prescriptions", Therapist, Requests.Create("p-readable-audit"));
+        var body = await created.JsonAsync(HttpStatusCode.Created);
+        var id = body.GetProperty("id").GetString()!;
+        var items = body.GetProperty("items").EnumerateArray().ToArray();
+        var counted = items.First(i => i.GetProperty("dose").TryGetProperty("reps", out _) && !i.GetProperty("dose").TryGetProperty("durationSeconds", out _));
+        var (sets, reps) = (counted.GetProperty("dose").GetProperty("sets").GetInt32(), counted.GetProperty("dose").GetProperty("reps").GetInt32());
+        var replacement = new
+        {
+            items = items.Select(i => i.GetProperty("exerciseId").GetString() == counted.GetProperty("exerciseId").GetString()
+                ? (object)new { exerciseId = i.GetProperty("exerciseId").GetString(), dose = WithReps(counted.GetProperty("dose"), reps - 1) }
+                : new { exerciseId = i.GetProperty("exerciseId").GetString() }).ToArray(),
+        };
+        using var put = ApiHost.Request(HttpMethod.Put, $"/api/prescriptions/{id}", Therapist, replacement);
+        put.Headers.IfMatch.Add(created.Headers.ETag!);
+        await (await Api.Client.SendAsync(put)).JsonAsync();
+
+        var history = await (await Api.SendAsync(HttpMethod.Get, $"/api/prescriptions/{id}/history", Therapist)).JsonAsync();
+
+        var change = history.GetProperty("items")[0].GetProperty("changes").EnumerateArray()
+            .Single(c => c.GetProperty("field").GetString() == $"Dose of {counted.GetProperty("name").GetString()}");
+        Assert.StartsWith($"{sets} x {reps}", change.GetProperty("from").GetString(), StringComparison.Ordinal);
+        Assert.StartsWith($"{sets} x {reps - 1}", change.GetProperty("to").GetString(), StringComparison.Ordinal);
+    }
+
+    private static System.Text.Json.Nodes.JsonNode WithReps(System.Text.Json.JsonElement dose, int reps)
+    {
+        var node = System.Text.Json.Nodes.JsonNode.Parse(dose.GetRawText())!;
+        node["reps"] = reps;
+        return node;
     }
 
     // The status machine's every case is in Prescriptions.Application.Tests/LifecycleRulesTests; here, that a refusal is a

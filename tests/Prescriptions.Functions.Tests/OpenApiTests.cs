@@ -85,6 +85,7 @@ public sealed partial class OpenApiTests(ApiFixture fixture)
     [InlineData("CallerKind", typeof(CallerKind))]
     [InlineData("CheckInDifficulty", typeof(CheckInDifficulty))]
     [InlineData("AlertKind", typeof(AlertKind))]
+    [InlineData("AlertStatus", typeof(AlertStatus))]
     public void Enum_schemas_list_the_values_the_API_writes(string schema, Type enumType)
     {
         var written = Enum.GetValues(enumType).Cast<object>()
@@ -115,7 +116,7 @@ public sealed partial class OpenApiTests(ApiFixture fixture)
         var adherence = new AdherenceReport(3, [week], 2, 1, 100, monitoring);
 
         AssertDocumentedMembers("CheckIn", checkIn);
-        AssertDocumentedMembers("Alert", alert);
+        AssertDocumentedMembers("Alert", alert.Acknowledge("therapist-1", "Called.", DateTimeOffset.UnixEpoch));
         AssertDocumentedMembers("WeekAdherence", week);
         AssertDocumentedMembers("RemoteMonitoringDays", monitoring);
         AssertDocumentedMembers("AdherenceReport", adherence);

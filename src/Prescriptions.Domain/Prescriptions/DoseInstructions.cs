@@ -72,7 +72,7 @@ public static class DoseInstructions
         _ => $"{Number(seconds / 60)} min {Number(seconds % 60)} s",
     };
 
-    private static string LoadText(Load load) => load.Kind switch
+    internal static string LoadText(Load load) => load.Kind switch
     {
         LoadKind.BodyWeight => "body weight",
         LoadKind.Kg => $"{Number(load.Value)} kg",

@@ -144,7 +144,7 @@ public sealed partial record Prescription
         ArgumentNullException.ThrowIfNull(actor);
         return new AuditEntry(Id, checkIn.ReceivedAt, actor.Subject, actor.Kind, "checkInReceived",
             string.Create(CultureInfo.InvariantCulture,
-                $"Check-in for {checkIn.Date:yyyy-MM-dd}: {checkIn.CompletedSessions} session(s), pain {checkIn.PainNow}/10 now and {checkIn.PainDuringExercise}/10 during exercise, {checkIn.Difficulty}."),
+                $"Check-in for {checkIn.Date:yyyy-MM-dd}: {checkIn.CompletedSessions} session(s), pain {checkIn.PainNow}/10 now and {checkIn.PainDuringExercise}/10 during exercise, {checkIn.Difficulty switch { CheckInDifficulty.TooEasy => "found it too easy", CheckInDifficulty.TooHard => "found it too hard", _ => "difficulty about right" }}."),
             [], actor.Source, Version);
     }
 

@@ -85,8 +85,8 @@ public sealed class TableFollowUpRecords(TableServiceClient tables, IOptions<Pre
         ArgumentNullException.ThrowIfNull(events);
 
         // Add, not upsert: an alert id names its occasion, and an occasion raises one alert only.
-        batch.AddRange(alerts.Select(a => new TableTransactionAction(TableTransactionActionType.Add,
-            ClinicPartitionLayout.ToDocumentEntity(clinicId, ClinicPartitionLayout.AlertPrefix(a.PrescriptionId) + a.Id, "alert", a))));
+        batch.AddRange(alerts.SelectMany(a => ClinicPartitionLayout.AlertEntities(clinicId, a))
+            .Select(entity => new TableTransactionAction(TableTransactionActionType.Add, entity)));
         batch.AddRange(events.Select(e => new TableTransactionAction(TableTransactionActionType.Add, ClinicPartitionLayout.ToOutboxEntity(clinicId, e))));
     }
 

@@ -19,6 +19,9 @@ namespace Prescriptions.Storage.Prescriptions;
 /// <item><c>delivery|{event id}|{partner}|{attempt}</c>: the webhook delivery log.</item>
 /// <item><c>checkin|{id}|{yyyy-MM-dd}</c> (one per day), <c>alert|{id}|{alert id}</c>, <c>followup|{id}|{message id}</c>:
 /// the patient's check-ins, the alerts raised, and the record of each follow-up message sent or given up.</item>
+/// <item><c>alertref|{alert id}</c>, <c>alerts|{status}|{inverted ticks}|{alert id}</c>, <c>alertsk|{status}|{kind}|{inverted
+/// ticks}|{alert id}</c>: copies of each alert written in its batch, so the clinic's inbox reads newest first by status (and
+/// kind) in one range query and an alert is found by its id; acknowledging moves the index rows in one batch.</item>
 /// </list>
 /// Free-text parts of keys (external ids, callers, idempotency keys) are base64url-encoded: table keys forbid / \ # ?.
 /// </summary>
@@ -46,6 +49,34 @@ internal static class ClinicPartitionLayout
     public static string CheckInPrefix(string prescriptionId) => $"checkin|{prescriptionId}|";
 
     public static string AlertPrefix(string prescriptionId) => $"alert|{prescriptionId}|";
+
+    /// <summary>The clinic's alerts of one status newest first: <c>alerts|{status}|{inverted ticks}|{alert id}</c>.</summary>
+    public static string AlertStatusPrefix(Domain.Lifecycle.AlertStatus status) => $"alerts|{Code(status)}|";
+
+    /// <summary>The same by kind: <c>alertsk|{status}|{kind}|{inverted ticks}|{alert id}</c>.</summary>
+    public static string AlertKindPrefix(Domain.Lifecycle.AlertStatus status, Domain.Lifecycle.AlertKind kind) => $"alertsk|{Code(status)}|{Code(kind)}|";
+
+    /// <summary>An alert by its id alone: <c>alertref|{alert id}</c>.</summary>
+    public static string AlertRefKey(string alertId) => $"alertref|{alertId}";
+
+    /// <summary>The rows of one alert: its own (beside its prescription's), its reference by id, and its two index rows.</summary>
+    public static IEnumerable<TableEntity> AlertEntities(string clinicId, Domain.Lifecycle.Alert alert)
+    {
+        ArgumentNullException.ThrowIfNull(alert);
+        return IndexKeys(alert).Prepend(AlertRefKey(alert.Id)).Prepend(AlertPrefix(alert.PrescriptionId) + alert.Id)
+            .Select(key => ToDocumentEntity(clinicId, key, key.StartsWith("alert|", StringComparison.Ordinal) ? "alert" : "alertIndex", alert));
+    }
+
+    /// <summary>The index rows of an alert in its status.</summary>
+    public static IEnumerable<string> IndexKeys(Domain.Lifecycle.Alert alert)
+    {
+        ArgumentNullException.ThrowIfNull(alert);
+        var newest = $"{Newest(alert.RaisedAt)}|{alert.Id}";
+        return [AlertStatusPrefix(alert.Status) + newest, AlertKindPrefix(alert.Status, alert.Kind) + newest];
+    }
+
+    private static string Code<TEnum>(TEnum value)
+        where TEnum : struct, Enum => value.ToString().ToLowerInvariant();
 
     public static string FollowUpDeliveryKey(string prescriptionId, string messageId) => $"followup|{prescriptionId}|{messageId}";
 

@@ -1,15 +1,21 @@
+using System.Globalization;
+using Prescriptions.Application.Alerts;
 using Prescriptions.Application.FollowUps;
+using Prescriptions.Application.Prescriptions;
 using Prescriptions.Domain.FollowUps;
 using Prescriptions.Domain.Lifecycle;
 
 namespace Prescriptions.Application.Tests.Fakes;
 
 /// <summary>The follow-up schedule and records in memory.</summary>
-internal sealed class InMemoryFollowUps : IFollowUpSchedule, IFollowUpRecords
+internal sealed class InMemoryFollowUps : IFollowUpSchedule, IFollowUpRecords, IAlertInbox
 {
     public List<PendingFollowUp> Scheduled { get; } = [];
     public List<CheckIn> CheckIns { get; } = [];
     public List<Alert> Alerts { get; } = [];
+
+    /// <summary>The clinic of each alert raised, by alert id.</summary>
+    public Dictionary<string, string> AlertClinics { get; } = new(StringComparer.Ordinal);
     public List<PrescriptionEvent> Events { get; } = [];
     public List<AuditEntry> Audit { get; } = [];
 
@@ -40,7 +46,7 @@ internal sealed class InMemoryFollowUps : IFollowUpSchedule, IFollowUpRecords
     {
         var replaced = CheckIns.RemoveAll(c => c.Date == checkIn.Date) > 0;
         CheckIns.Add(checkIn);
-        Alerts.AddRange(alerts);
+        AddAlerts(clinicId, alerts);
         Events.AddRange(events);
         Audit.Add(audit);
         return Task.FromResult(replaced);
@@ -51,7 +57,7 @@ internal sealed class InMemoryFollowUps : IFollowUpSchedule, IFollowUpRecords
 
     public Task RaiseAlertsAsync(string clinicId, IReadOnlyList<Alert> alerts, IReadOnlyList<PrescriptionEvent> events, CancellationToken cancellationToken)
     {
-        Alerts.AddRange(alerts);
+        AddAlerts(clinicId, alerts);
         Events.AddRange(events);
         return Task.CompletedTask;
     }
@@ -65,9 +71,43 @@ internal sealed class InMemoryFollowUps : IFollowUpSchedule, IFollowUpRecords
     public Task RecordDeliveryAsync(string clinicId, string prescriptionId, FollowUpDelivery delivery, IReadOnlyList<Alert> alerts, IReadOnlyList<PrescriptionEvent> events, CancellationToken cancellationToken)
     {
         Deliveries.Add(delivery);
-        Alerts.AddRange(alerts);
+        AddAlerts(clinicId, alerts);
         Events.AddRange(events);
         return Task.CompletedTask;
+    }
+
+    public Task<ResultPage<Alert>> ListAsync(string clinicId, AlertStatus status, AlertKind? kind, int pageSize, string? continuationToken, CancellationToken cancellationToken)
+    {
+        var offset = continuationToken is null ? 0 : int.Parse(continuationToken, CultureInfo.InvariantCulture);
+        var matching = Alerts.Where(a => AlertClinics[a.Id] == clinicId && a.Status == status && (kind is null || a.Kind == kind))
+            .OrderByDescending(a => a.RaisedAt).Skip(offset).Take(pageSize + 1).ToList();
+        var next = matching.Count > pageSize ? (offset + pageSize).ToString(CultureInfo.InvariantCulture) : null;
+        return Task.FromResult(new ResultPage<Alert>([.. matching.Take(pageSize)], next));
+    }
+
+    public Task<Alert?> FindAsync(string clinicId, string alertId, CancellationToken cancellationToken) =>
+        Task.FromResult(Alerts.FirstOrDefault(a => a.Id == alertId && AlertClinics[a.Id] == clinicId));
+
+    public Task AcknowledgeAsync(string clinicId, Alert open, Alert acknowledged, AuditEntry audit, CancellationToken cancellationToken)
+    {
+        var index = Alerts.FindIndex(a => a.Id == open.Id && a.Status == AlertStatus.Open);
+        if (index < 0)
+        {
+            throw new Application.Ports.ConcurrencyConflictException("acknowledged meanwhile");
+        }
+
+        Alerts[index] = acknowledged;
+        Audit.Add(audit);
+        return Task.CompletedTask;
+    }
+
+    private void AddAlerts(string clinicId, IReadOnlyList<Alert> alerts)
+    {
+        Alerts.AddRange(alerts);
+        foreach (var alert in alerts)
+        {
+            AlertClinics[alert.Id] = clinicId;
+        }
     }
 
     private PendingFollowUp? Update(PendingFollowUp read, PendingFollowUp changed)

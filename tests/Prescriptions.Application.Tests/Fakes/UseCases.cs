@@ -18,6 +18,7 @@ internal sealed class UseCases
         var readiness = new PrescriptionReadiness(Repository, FollowUps, libraries, Clock);
         Links = new CheckInLinks(options);
         Prescriptions = new PrescriptionService(Repository, libraries, updates, readiness, Clock);
+        Alerts = new Application.Alerts.AlertService(FollowUps, Repository, Clock);
         CheckIns = new CheckInService(Links, FollowUps, FollowUps, readiness, updates, Repository, options, Clock);
         Sweeper = new FollowUpSweeper(FollowUps, FollowUps, Repository, scheduler, new FollowUpEmails(Links), Email, readiness, options, Clock, NullLogger<Sweep<PendingFollowUp>>.Instance);
     }
@@ -27,6 +28,7 @@ internal sealed class UseCases
     public InMemoryFollowUps FollowUps { get; } = new();
     public CheckInLinks Links { get; }
     public PrescriptionService Prescriptions { get; }
+    public Application.Alerts.AlertService Alerts { get; }
     public CheckInService CheckIns { get; }
     public FollowUpSweeper Sweeper { get; }
     public RecordingEmail Email { get; } = new();
