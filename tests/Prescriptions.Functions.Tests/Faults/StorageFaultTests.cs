@@ -78,6 +78,17 @@ public sealed class StorageFaultTests(ITestOutputHelper output)
         }
 
         stage.Figure("frozen store: keyed creates that committed after answering 503 (replayed on retry)", $"{lateCommits} of 3");
+
+        // Creates without a key that answered 503 have an unknown outcome (docs/reliability.md); none is stored twice.
+        var plainLate = 0;
+        for (var i = 0; i < 3; i++)
+        {
+            var stored = await stage.StoredForAsync($"p-{run}-plain-{i}");
+            Assert.True(stored.Count <= 1, $"create {i} stored {stored.Count} times");
+            plainLate += stored.Count;
+        }
+
+        stage.Figure("frozen store: creates without a key that committed after answering 503", $"{plainLate} of 3");
         stage.AssertNoSecretsLogged();
     }
 
