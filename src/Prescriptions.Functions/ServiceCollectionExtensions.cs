@@ -35,6 +35,7 @@ public static class ServiceCollectionExtensions
             // Keep Entra's short claim names (roles, groups, oid, scp, azp) as they are in the token.
             options.MapInboundClaims = false;
             options.TokenValidationParameters.RoleClaimType = EntraClaims.Roles;
+            options.TokenValidationParameters.ClockSkew = BearerTokenPolicy.ClockSkew;
         });
         services.AddValidatedOptions<TenancyOptions>(TenancyOptions.SectionName).PostConfigure(options =>
         {

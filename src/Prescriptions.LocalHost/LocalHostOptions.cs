@@ -10,4 +10,11 @@ public sealed class LocalHostOptions
 
     /// <summary>Overrides host.json's <c>extensions.http.routePrefix</c> when set; empty means no prefix.</summary>
     public string? RoutePrefix { get; set; }
+
+    /// <summary>
+    /// The key <c>POST /admin/functions/{name}</c> asks for in <c>x-functions-key</c>, as the Functions host asks for its
+    /// master key. When set it is required in every environment; when unset the route is open in Development only and
+    /// answers 404 elsewhere.
+    /// </summary>
+    public string? MasterKey { get; set; }
 }

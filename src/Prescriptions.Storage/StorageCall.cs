@@ -27,13 +27,22 @@ internal static class StorageCall
             return true;
         }, cancellationToken);
 
+    /// <summary>Runs a table operation: the table is created on first use and recreated if it has been lost.</summary>
+    public static Task<T> RunAsync<T>(TableProvisioning provisioning, Func<Task<T>> operation, CancellationToken cancellationToken) =>
+        RunAsync(() => provisioning.RunAsync(operation, cancellationToken), cancellationToken);
+
+    public static Task RunAsync(TableProvisioning provisioning, Func<Task> operation, CancellationToken cancellationToken) =>
+        RunAsync(() => provisioning.RunAsync(operation, cancellationToken), cancellationToken);
+
     public static bool IsUnavailable(Exception exception, CancellationToken cancellationToken) => exception switch
     {
         RequestFailedException failed => failed.Status is 0 or 408 or 429 or >= 500,
         HttpRequestException => true,
         TimeoutException => true,
         OperationCanceledException => !cancellationToken.IsCancellationRequested,
-        AggregateException aggregate => aggregate.InnerExceptions.All(inner => IsUnavailable(inner, cancellationToken)),
+        // The SDK's retries gave up: every try failed for want of storage, or the last was cut short by the request's
+        // budget (the caller's own cancellation is still the caller's: see ApiHandler).
+        AggregateException aggregate => aggregate.InnerExceptions.All(inner => inner is OperationCanceledException || IsUnavailable(inner, cancellationToken)),
         _ => false,
     };
 }

@@ -30,6 +30,7 @@ public static class StorageServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(configuration);
         services.TryAddSingleton(configuration);
         AddStorageClients(services, configuration.GetSection(StorageSection));
+        services.AddValidatedOptions<StorageResilienceOptions>(StorageResilienceOptions.SectionName);
         services.AddValidatedOptions<LibraryStorageOptions>(LibraryStorageOptions.SectionName);
         services.AddValidatedOptions<PrescriptionStorageOptions>(PrescriptionStorageOptions.SectionName);
         services.AddSingleton<ILibraryStore, BlobLibraryStore>();
@@ -57,14 +58,16 @@ public static class StorageServiceCollectionExtensions
 
             // In Azure: credential=managedidentity with the user-assigned identity's clientId; elsewhere the developer's sign-in.
             clients.UseCredential(_ => CreateCredential(section));
+            var resilience = section.Get<StorageResilienceOptions>() ?? new StorageResilienceOptions();
             clients.ConfigureDefaults(options =>
             {
-                // The SDK retries by itself; keep the total short so an outage answers 503 quickly.
+                // The SDK's own retry is the only retry: a few short tries, so a hung store fails within the request
+                // budget (ApiHandler cancels whatever is still waiting when the budget runs out).
                 options.Retry.Mode = RetryMode.Exponential;
-                options.Retry.MaxRetries = 3;
+                options.Retry.MaxRetries = resilience.MaxRetries;
                 options.Retry.Delay = TimeSpan.FromMilliseconds(200);
-                options.Retry.MaxDelay = TimeSpan.FromSeconds(2);
-                options.Retry.NetworkTimeout = TimeSpan.FromSeconds(10);
+                options.Retry.MaxDelay = TimeSpan.FromSeconds(1);
+                options.Retry.NetworkTimeout = resilience.NetworkTimeout;
             });
         });
     }

@@ -34,6 +34,26 @@ public sealed class AuthTests(ApiFixture fixture)
         Assert.Contains("invalid_token", response.Headers.WwwAuthenticate.ToString(), StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData(-120, HttpStatusCode.Unauthorized)] // the library's default 5-minute skew accepted this one
+    [InlineData(-45, HttpStatusCode.Unauthorized)]
+    [InlineData(-10, HttpStatusCode.OK)] // within the 30 s allowance for clock differences
+    [InlineData(60, HttpStatusCode.OK)]
+    public async Task Expiry_is_judged_with_a_30_second_clock_skew(int expiresInSeconds, HttpStatusCode expected)
+    {
+        Assert.Equal(TimeSpan.FromSeconds(30), Auth.BearerTokenPolicy.ClockSkew);
+        var token = Api.Token(Roles.Therapist, "clinic-a", adjust: d =>
+        {
+            d.IssuedAt = DateTime.UtcNow.AddMinutes(-30);
+            d.NotBefore = DateTime.UtcNow.AddMinutes(-30);
+            d.Expires = DateTime.UtcNow.AddSeconds(expiresInSeconds);
+        });
+
+        var response = await Api.SendAsync(HttpMethod.Get, "/api/conditions", token);
+
+        Assert.Equal(expected, response.StatusCode);
+    }
+
     [Fact]
     public async Task A_token_for_another_audience_is_401()
     {

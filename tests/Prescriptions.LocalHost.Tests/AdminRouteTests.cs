@@ -12,11 +12,48 @@ public sealed class AdminRouteTests : IAsyncLifetime, IDisposable
     private readonly TimerProbe probe = new();
     private RunningHost host = null!;
 
-    public async Task InitializeAsync() =>
+    private const string MasterKey = "test-master-key-0123456789";
+
+    public async Task InitializeAsync()
+    {
         host = await RunningHost.StartAsync(
             FunctionCatalog.FromTypes(typeof(SampleTimerFunctions), typeof(SampleHttpFunctions)),
-            new Dictionary<string, string?> { ["TickSchedule"] = "0 0 * * * *" },
+            new Dictionary<string, string?> { ["TickSchedule"] = "0 0 * * * *", ["LocalHost:MasterKey"] = MasterKey },
             builder => builder.Services.AddSingleton(probe).AddSingleton(new Greeter()));
+        host.Client.DefaultRequestHeaders.Add("x-functions-key", MasterKey);
+    }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("not-the-key")]
+    public async Task Without_the_master_key_nothing_runs_and_the_answer_is_401(string? key)
+    {
+        using var client = new HttpClient { BaseAddress = host.BaseAddress };
+        if (key is not null)
+        {
+            client.DefaultRequestHeaders.Add("x-functions-key", key);
+        }
+
+        using var response = await client.PostAsync("admin/functions/Tick", content: null);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        Assert.Equal(0, probe.Calls);
+    }
+
+    [Fact]
+    public async Task Outside_development_without_a_configured_key_the_route_is_not_there()
+    {
+        await using var production = await RunningHost.StartAsync(
+            FunctionCatalog.FromTypes(typeof(SampleTimerFunctions)),
+            new Dictionary<string, string?> { ["TickSchedule"] = "0 0 * * * *" },
+            builder => builder.Services.AddSingleton(probe));
+
+        using var response = await production.Client.PostAsync("admin/functions/Tick", content: null);
+
+        Assert.Equal("Production", production.App.Environment.EnvironmentName);
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Equal(0, probe.Calls);
+    }
 
     public async Task DisposeAsync() => await host.DisposeAsync();
 

@@ -10,7 +10,7 @@ public sealed class AzuriteEmulator : IAsyncDisposable
     private const string AccountName = "devstoreaccount1";
     private const string AccountKey = "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
 
-    private readonly LocalServerProcess server;
+    private LocalServerProcess server;
 
     private AzuriteEmulator(LocalServerProcess server, int blobPort, int queuePort, int tablePort)
     {
@@ -33,7 +33,28 @@ public sealed class AzuriteEmulator : IAsyncDisposable
     public static async Task<AzuriteEmulator> StartAsync(CancellationToken cancellationToken = default)
     {
         var (blob, queue, table) = (FreePorts.Next(), FreePorts.Next(), FreePorts.Next());
-        var server = await LocalServerProcess.StartAsync(
+        var server = await LaunchAsync(blob, queue, table, cancellationToken);
+        return new AzuriteEmulator(server, blob, queue, table);
+    }
+
+    /// <summary>Freezes the emulator (SIGSTOP): connections are accepted, requests wait, nothing answers.</summary>
+    public Task FreezeAsync() => server.SignalAsync("STOP");
+
+    /// <summary>Thaws a frozen emulator (SIGCONT): it answers what it received while frozen.</summary>
+    public Task ThawAsync() => server.SignalAsync("CONT");
+
+    /// <summary>Kills the emulator: its ports refuse connections until <see cref="RestartEmptyAsync"/>.</summary>
+    public ValueTask KillAsync() => server.DisposeAsync();
+
+    /// <summary>Kills the emulator (if running) and starts a new, empty one on the same ports (a lost account: no tables, no containers).</summary>
+    public async Task RestartEmptyAsync(CancellationToken cancellationToken = default)
+    {
+        await server.DisposeAsync();
+        server = await LaunchAsync(BlobPort, QueuePort, TablePort, cancellationToken);
+    }
+
+    private static Task<LocalServerProcess> LaunchAsync(int blob, int queue, int table, CancellationToken cancellationToken) =>
+        LocalServerProcess.StartAsync(
             "azurite",
             [
                 "--inMemoryPersistence", "--skipApiVersionCheck", "--loose", "--disableProductStyleUrl",
@@ -43,8 +64,6 @@ public sealed class AzuriteEmulator : IAsyncDisposable
             ],
             [blob, queue, table],
             cancellationToken);
-        return new AzuriteEmulator(server, blob, queue, table);
-    }
 
     public ValueTask DisposeAsync() => server.DisposeAsync();
 }

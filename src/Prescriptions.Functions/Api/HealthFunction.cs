@@ -6,20 +6,16 @@ using Prescriptions.Storage.Health;
 
 namespace Prescriptions.Functions.Api;
 
-/// <summary>GET /api/health: anonymous; 200 when storage answers, 503 when it does not.</summary>
+/// <summary>GET /api/health: anonymous; 200 when storage answers, 503 (Retry-After) when it refuses, hangs or has lost its table.</summary>
 public sealed class HealthFunction(ApiHandler api, StorageHealthProbe storage, TimeProvider clock)
 {
-    private static readonly TimeSpan ProbeTimeout = TimeSpan.FromSeconds(5);
-
     [Function("Health")]
     public Task<IActionResult> Run(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "health")] HttpRequest request,
         CancellationToken cancellationToken) =>
         api.RunAsync(request, ApiAccess.Public, async call =>
         {
-            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(call.CancellationToken);
-            timeout.CancelAfter(ProbeTimeout);
-            var health = await storage.CheckAsync(timeout.Token);
+            var health = await storage.CheckAsync(call.CancellationToken);
             var body = new
             {
                 status = health.IsHealthy ? "healthy" : "unhealthy",

@@ -3,10 +3,12 @@ using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using Prescriptions.Application.Ports;
 using Prescriptions.Domain.Library;
 using Prescriptions.Domain.Tenancy;
 using Prescriptions.Functions.Auth;
+using Prescriptions.Storage;
 
 namespace Prescriptions.Functions.Http;
 
@@ -15,8 +17,11 @@ namespace Prescriptions.Functions.Http;
 /// host behave the same: correlation id, bearer authentication (Microsoft.Identity.Web's scheme), role
 /// check, and the mapping of every failure to a problem+json answer.
 /// </summary>
-public sealed partial class ApiHandler(CallerFactory callers, ILogger<ApiHandler> logger)
+public sealed partial class ApiHandler(CallerFactory callers, IOptions<StorageResilienceOptions> storage, ILogger<ApiHandler> logger)
 {
+    /// <summary>The time one request may spend on storage; when it runs out the request answers 503 with Retry-After.</summary>
+    public TimeSpan StorageBudget => storage.Value.RequestBudget;
+
     public async Task<IActionResult> RunAsync(
         HttpRequest request,
         ApiAccess access,
@@ -29,10 +34,12 @@ public sealed partial class ApiHandler(CallerFactory callers, ILogger<ApiHandler
         var correlationId = CorrelationId.From(request);
         request.HttpContext.Response.Headers[CorrelationId.HeaderName] = correlationId;
         using var scope = logger.BeginScope(new Dictionary<string, object> { ["CorrelationId"] = correlationId });
+        using var budget = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        budget.CancelAfter(StorageBudget);
         try
         {
             var caller = access.Anonymous ? null : await AuthenticateAsync(request, access);
-            return await handle(new ApiRequest(request, caller, correlationId, cancellationToken));
+            return await handle(new ApiRequest(request, caller, correlationId, budget.Token));
         }
         catch (ApiProblemException exception)
         {
@@ -59,6 +66,12 @@ public sealed partial class ApiHandler(CallerFactory callers, ILogger<ApiHandler
         {
             return Answer(Problems.Conflict(exception.Message), request, correlationId);
         }
+        catch (OperationCanceledException) when (budget.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            // Storage did not answer within the request's budget (a hung store): the same answer as an unreachable one.
+            LogStorageBudgetSpent(logger, StorageBudget.TotalMilliseconds, correlationId);
+            return Answer(Problems.ServiceUnavailable("Storage did not answer in time. Try again shortly."), request, correlationId);
+        }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
             // The caller went away; nobody reads this answer.
@@ -66,7 +79,7 @@ public sealed partial class ApiHandler(CallerFactory callers, ILogger<ApiHandler
         }
         catch (Exception exception)
         {
-            LogUnexpected(logger, exception, correlationId, request.Method, request.Path);
+            LogUnexpected(logger, exception, correlationId, request.Method, LogRedaction.Path(request.Path));
             return Answer(Problems.Internal(), request, correlationId);
         }
     }
@@ -103,8 +116,11 @@ public sealed partial class ApiHandler(CallerFactory callers, ILogger<ApiHandler
     [LoggerMessage(Level = LogLevel.Warning, Message = "Storage unavailable (correlation id {CorrelationId})")]
     private static partial void LogStorageUnavailable(ILogger logger, Exception exception, string correlationId);
 
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Storage did not answer within the request budget of {BudgetMilliseconds} ms (correlation id {CorrelationId})")]
+    private static partial void LogStorageBudgetSpent(ILogger logger, double budgetMilliseconds, string correlationId);
+
     [LoggerMessage(Level = LogLevel.Error, Message = "Unexpected error (correlation id {CorrelationId}) on {Method} {Path}")]
-    private static partial void LogUnexpected(ILogger logger, Exception exception, string correlationId, string method, PathString path);
+    private static partial void LogUnexpected(ILogger logger, Exception exception, string correlationId, string method, string path);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Bearer token rejected: {Reason}")]
     private static partial void LogTokenRejected(ILogger logger, string reason);

@@ -32,6 +32,14 @@ public static class Problems
         Title = "The body must be application/json.",
         Status = 415,
         Detail = contentType is null ? "The request has no Content-Type." : $"Content-Type '{contentType}' is not accepted.",
+        Errors = new Dictionary<string, string[]> { ["Content-Type"] = ["must be application/json"] },
+    };
+
+    /// <summary>415 for a body type other than <paramref name="accepted"/>, naming the Content-Type header.</summary>
+    public static ApiProblem UnsupportedMediaType(string? contentType, string accepted) => UnsupportedMediaType(contentType) with
+    {
+        Title = $"The body must be {accepted}.",
+        Errors = new Dictionary<string, string[]> { ["Content-Type"] = [$"must be {accepted}"] },
     };
 
     public static ApiProblem PayloadTooLarge(long limit) => new()

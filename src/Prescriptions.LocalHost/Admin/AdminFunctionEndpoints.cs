@@ -1,3 +1,6 @@
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.Extensions.Options;
 using Prescriptions.LocalHost.Discovery;
 using Prescriptions.LocalHost.Timers;
 
@@ -8,7 +11,8 @@ namespace Prescriptions.LocalHost.Admin;
 /// Only timer functions run here. The Functions host documents this route as "manually run a non HTTP-triggered
 /// function" (an HTTP function is called through its own route), so here an HTTP function's name answers 404 like an
 /// unknown name, with a detail that points at its route. The request body (<c>{"input": ...}</c> on the Functions host)
-/// is ignored, and no master key is asked for: the local host is for development only.
+/// is ignored. Like the Functions host, it asks for a key in <c>x-functions-key</c> when <c>LocalHost:MasterKey</c> is set
+/// (401 without it or with another); with no key configured it is open in Development only (404 elsewhere).
 /// </summary>
 internal static class AdminFunctionEndpoints
 {
@@ -19,8 +23,15 @@ internal static class AdminFunctionEndpoints
         endpoints.MapPost(Route, (RequestDelegate)RunAsync).WithDisplayName("Admin: run a function now");
     }
 
+    public const string KeyHeader = "x-functions-key";
+
     private static async Task RunAsync(HttpContext context)
     {
+        if (!await AuthorizedAsync(context))
+        {
+            return;
+        }
+
         var name = context.Request.RouteValues["name"] as string ?? string.Empty;
         var scheduler = context.RequestServices.GetRequiredService<TimerScheduler>();
         if (scheduler.Find(name) is not { } timer)
@@ -50,5 +61,30 @@ internal static class AdminFunctionEndpoints
                 .LogError(e, "Timer function '{FunctionName}' failed when run through the admin route.", timer.Name);
             await Problems.WriteUnexpectedErrorAsync(context);
         }
+    }
+
+    private static async Task<bool> AuthorizedAsync(HttpContext context)
+    {
+        var masterKey = context.RequestServices.GetRequiredService<IOptions<LocalHostOptions>>().Value.MasterKey;
+        if (string.IsNullOrEmpty(masterKey))
+        {
+            if (context.RequestServices.GetRequiredService<IHostEnvironment>().IsDevelopment())
+            {
+                return true;
+            }
+
+            await Problems.WriteAsync(context, StatusCodes.Status404NotFound, "Not found.",
+                "The admin route is available in Development, or with LocalHost:MasterKey set.");
+            return false;
+        }
+
+        var presented = context.Request.Headers[KeyHeader].ToString();
+        if (CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(presented), Encoding.UTF8.GetBytes(masterKey)))
+        {
+            return true;
+        }
+
+        await Problems.WriteAsync(context, StatusCodes.Status401Unauthorized, "Unauthorized.", $"Send the master key in {KeyHeader}.");
+        return false;
     }
 }

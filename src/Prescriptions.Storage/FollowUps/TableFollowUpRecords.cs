@@ -23,9 +23,8 @@ public sealed class TableFollowUpRecords(TableServiceClient tables, IOptions<Pre
         ArgumentNullException.ThrowIfNull(checkIn);
         ArgumentNullException.ThrowIfNull(audit);
         var rowKey = ClinicPartitionLayout.CheckInPrefix(prescriptionId) + checkIn.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-        return StorageCall.RunAsync(async () =>
+        return StorageCall.RunAsync(provisioning, async () =>
         {
-            await provisioning.EnsureCreatedAsync(cancellationToken);
             var existing = await table.GetEntityIfExistsAsync<TableEntity>(clinicId, rowKey, ["RowKey"], cancellationToken);
             var batch = new List<TableTransactionAction>
             {
@@ -45,9 +44,8 @@ public sealed class TableFollowUpRecords(TableServiceClient tables, IOptions<Pre
     {
         var batch = new List<TableTransactionAction>();
         AddAlerts(batch, clinicId, alerts, events);
-        return batch.Count == 0 ? Task.CompletedTask : StorageCall.RunAsync(async () =>
+        return batch.Count == 0 ? Task.CompletedTask : StorageCall.RunAsync(provisioning, async () =>
         {
-            await provisioning.EnsureCreatedAsync(cancellationToken);
             await SubmitAsync(batch, cancellationToken);
         }, cancellationToken);
     }
@@ -56,9 +54,8 @@ public sealed class TableFollowUpRecords(TableServiceClient tables, IOptions<Pre
         [.. (await ListAsync<Alert>(clinicId, ClinicPartitionLayout.AlertPrefix(prescriptionId), cancellationToken)).OrderByDescending(a => a.RaisedAt)];
 
     public Task<FollowUpDelivery?> FindDeliveryAsync(string clinicId, string prescriptionId, string messageId, CancellationToken cancellationToken) =>
-        StorageCall.RunAsync(async () =>
+        StorageCall.RunAsync(provisioning, async () =>
         {
-            await provisioning.EnsureCreatedAsync(cancellationToken);
             var response = await table.GetEntityIfExistsAsync<TableEntity>(clinicId, ClinicPartitionLayout.FollowUpDeliveryKey(prescriptionId, messageId), cancellationToken: cancellationToken);
             return response.HasValue && response.Value is { } entity ? ClinicPartitionLayout.FromEntity<FollowUpDelivery>(entity) : null;
         }, cancellationToken);
@@ -72,9 +69,8 @@ public sealed class TableFollowUpRecords(TableServiceClient tables, IOptions<Pre
                 clinicId, ClinicPartitionLayout.FollowUpDeliveryKey(prescriptionId, delivery.MessageId), "followUpDelivery", delivery)),
         };
         AddAlerts(batch, clinicId, alerts, events);
-        return StorageCall.RunAsync(async () =>
+        return StorageCall.RunAsync(provisioning, async () =>
         {
-            await provisioning.EnsureCreatedAsync(cancellationToken);
             await SubmitAsync(batch, cancellationToken);
         }, cancellationToken);
     }
@@ -103,9 +99,8 @@ public sealed class TableFollowUpRecords(TableServiceClient tables, IOptions<Pre
     }
 
     private Task<IReadOnlyList<T>> ListAsync<T>(string clinicId, string prefix, CancellationToken cancellationToken) =>
-        StorageCall.RunAsync<IReadOnlyList<T>>(async () =>
+        StorageCall.RunAsync<IReadOnlyList<T>>(provisioning, async () =>
         {
-            await provisioning.EnsureCreatedAsync(cancellationToken);
             var filter = TableClient.CreateQueryFilter($"PartitionKey eq {clinicId} and RowKey ge {prefix} and RowKey lt {ClinicPartitionLayout.RangeEnd(prefix)}");
             var items = new List<T>();
             await foreach (var entity in table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))

@@ -22,10 +22,8 @@ public sealed class TableFollowUpSchedule(TableServiceClient tables, IOptions<Fo
     public Task AddAsync(IReadOnlyList<PendingFollowUp> messages, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(messages);
-        return StorageCall.RunAsync(async () =>
+        return StorageCall.RunAsync(provisioning, async () =>
         {
-            await provisioning.EnsureCreatedAsync(cancellationToken);
-
             // A batch shares one partition and holds at most 100 operations (and may not name one entity twice).
             foreach (var bucket in messages.DistinctBy(m => RowKey(m.Message), StringComparer.Ordinal).GroupBy(m => Bucket(m.Message.DueAt)))
             {
@@ -60,9 +58,8 @@ public sealed class TableFollowUpSchedule(TableServiceClient tables, IOptions<Fo
     }
 
     public Task<IReadOnlyList<PendingFollowUp>> ListDueAsync(DateTimeOffset now, int max, CancellationToken cancellationToken) =>
-        StorageCall.RunAsync<IReadOnlyList<PendingFollowUp>>(async () =>
+        StorageCall.RunAsync<IReadOnlyList<PendingFollowUp>>(provisioning, async () =>
         {
-            await provisioning.EnsureCreatedAsync(cancellationToken);
             var due = new List<PendingFollowUp>();
             var upTo = RowKeyLimit(now);
             var first = (now - options.Value.Lookback).ToUniversalTime();

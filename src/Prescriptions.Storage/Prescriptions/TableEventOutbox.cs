@@ -25,9 +25,8 @@ public sealed class TableEventOutbox(TableServiceClient tables, IOptions<Prescri
     private readonly TableProvisioning provisioning = new(tables.GetTableClient(options.Value.TableName));
 
     public Task<IReadOnlyList<OutboxEntry>> ListDueAsync(string clinicId, DateTimeOffset now, int maxCount, CancellationToken cancellationToken) =>
-        StorageCall.RunAsync<IReadOnlyList<OutboxEntry>>(async () =>
+        StorageCall.RunAsync<IReadOnlyList<OutboxEntry>>(provisioning, async () =>
         {
-            await provisioning.EnsureCreatedAsync(cancellationToken);
             var prefix = ClinicPartitionLayout.OutboxPrefix;
             var filter = TableClient.CreateQueryFilter(
                 $"PartitionKey eq {clinicId} and RowKey ge {prefix} and RowKey lt {ClinicPartitionLayout.RangeEnd(prefix)} and NextAttemptAt le {now}");
@@ -101,9 +100,8 @@ public sealed class TableEventOutbox(TableServiceClient tables, IOptions<Prescri
     }
 
     public Task<OutboxEntry?> FindAsync(string clinicId, string eventId, CancellationToken cancellationToken) =>
-        StorageCall.RunAsync(async () =>
+        StorageCall.RunAsync(provisioning, async () =>
         {
-            await provisioning.EnsureCreatedAsync(cancellationToken);
             var response = await table.GetEntityIfExistsAsync<TableEntity>(clinicId, ClinicPartitionLayout.OutboxKey(eventId), cancellationToken: cancellationToken);
             return response.HasValue && response.Value is { } entity ? ToEntry(entity) : null;
         }, cancellationToken);
@@ -117,17 +115,15 @@ public sealed class TableEventOutbox(TableServiceClient tables, IOptions<Prescri
         entity["StatusCode"] = attempt.StatusCode;
 
         // Upsert: a sweep that crashed before rescheduling repeats the attempt number, and its record replaces the first.
-        return StorageCall.RunAsync(async () =>
+        return StorageCall.RunAsync(provisioning, async () =>
         {
-            await provisioning.EnsureCreatedAsync(cancellationToken);
             await table.UpsertEntityAsync(entity, TableUpdateMode.Replace, cancellationToken);
         }, cancellationToken);
     }
 
     public Task<IReadOnlyList<DeliveryAttempt>> DeliveriesAsync(string clinicId, string eventId, CancellationToken cancellationToken) =>
-        StorageCall.RunAsync<IReadOnlyList<DeliveryAttempt>>(async () =>
+        StorageCall.RunAsync<IReadOnlyList<DeliveryAttempt>>(provisioning, async () =>
         {
-            await provisioning.EnsureCreatedAsync(cancellationToken);
             var prefix = ClinicPartitionLayout.DeliveryPrefix(eventId);
             var filter = TableClient.CreateQueryFilter($"PartitionKey eq {clinicId} and RowKey ge {prefix} and RowKey lt {ClinicPartitionLayout.RangeEnd(prefix)}");
             var attempts = new List<DeliveryAttempt>();

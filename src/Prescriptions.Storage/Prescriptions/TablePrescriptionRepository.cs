@@ -16,13 +16,23 @@ public sealed class TablePrescriptionRepository(TableServiceClient tables, IOpti
     private readonly TableClient table = tables.GetTableClient(options.Value.TableName);
     private readonly TableProvisioning provisioning = new(tables.GetTableClient(options.Value.TableName));
 
+    /// <summary>
+    /// The create's own mark on the prescription row. The SDK retries a batch whose answer was lost (a timeout, a reset
+    /// connection) although storage may have committed it; the retry then conflicts with its own rows. A conflict whose
+    /// stored row carries this create's token is that case, and the create succeeded.
+    /// </summary>
+    internal const string WriteTokenProperty = "CreateToken";
+
     public Task<Versioned<Prescription>> CreateAsync(PrescriptionWrite write, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(write);
         var prescription = write.Prescription;
+        var writeToken = Guid.NewGuid().ToString("N");
+        var row = ClinicPartitionLayout.ToEntity(prescription);
+        row[WriteTokenProperty] = writeToken;
         var batch = new List<TableTransactionAction>
         {
-            new(TableTransactionActionType.Add, ClinicPartitionLayout.ToEntity(prescription)),
+            new(TableTransactionActionType.Add, row),
             new(TableTransactionActionType.Add, ClinicPartitionLayout.ToPatientEntity(prescription)),
         };
         if (prescription.ExternalId is not null)
@@ -37,9 +47,24 @@ public sealed class TablePrescriptionRepository(TableServiceClient tables, IOpti
                 prescription.ClinicId, ClinicPartitionLayout.IdempotencyKey(idempotency.Caller, idempotency.Key), "idempotency", idempotency)));
         }
 
-        return SubmitAsync(batch, prescription, failed => failed.Status == 409
-            ? new ConcurrencyConflictException($"Prescription {prescription.Id} or its idempotency key already exists.", failed)
-            : null, cancellationToken);
+        return StorageCall.RunAsync(provisioning, async () =>
+        {
+            try
+            {
+                var response = await table.SubmitTransactionAsync(batch, cancellationToken);
+                return new Versioned<Prescription>(prescription, response.Value[0].Headers.ETag?.ToString() ?? string.Empty);
+            }
+            catch (TableTransactionFailedException failed) when (failed.Status == 409)
+            {
+                var stored = await table.GetEntityIfExistsAsync<TableEntity>(prescription.ClinicId, ClinicPartitionLayout.RowKey(prescription.Id), cancellationToken: cancellationToken);
+                if (stored.HasValue && stored.Value is { } mine && mine.GetString(WriteTokenProperty) == writeToken)
+                {
+                    return new Versioned<Prescription>(prescription, mine.ETag.ToString());
+                }
+
+                throw new ConcurrencyConflictException($"Prescription {prescription.Id} or its idempotency key already exists.", failed);
+            }
+        }, cancellationToken);
     }
 
     public Task<Versioned<Prescription>> ReplaceAsync(PrescriptionWrite write, string ifMatch, CancellationToken cancellationToken)
@@ -63,9 +88,8 @@ public sealed class TablePrescriptionRepository(TableServiceClient tables, IOpti
     }
 
     public Task<Versioned<Prescription>?> FindAsync(string clinicId, string prescriptionId, CancellationToken cancellationToken) =>
-        StorageCall.RunAsync(async () =>
+        StorageCall.RunAsync(provisioning, async () =>
         {
-            await provisioning.EnsureCreatedAsync(cancellationToken);
             var response = await table.GetEntityIfExistsAsync<TableEntity>(clinicId, ClinicPartitionLayout.RowKey(prescriptionId), cancellationToken: cancellationToken);
             return response.HasValue && response.Value is { } entity
                 ? new Versioned<Prescription>(ClinicPartitionLayout.FromEntity<Prescription>(entity), entity.ETag.ToString())
@@ -85,9 +109,8 @@ public sealed class TablePrescriptionRepository(TableServiceClient tables, IOpti
         PageAsync<AuditEntry>(clinicId, ClinicPartitionLayout.AuditPrefix(prescriptionId), pageSize, continuationToken, cancellationToken);
 
     public Task<IdempotencyRecord?> FindIdempotencyAsync(string clinicId, string caller, string key, CancellationToken cancellationToken) =>
-        StorageCall.RunAsync(async () =>
+        StorageCall.RunAsync(provisioning, async () =>
         {
-            await provisioning.EnsureCreatedAsync(cancellationToken);
             var response = await table.GetEntityIfExistsAsync<TableEntity>(clinicId, ClinicPartitionLayout.IdempotencyKey(caller, key), cancellationToken: cancellationToken);
             return response.HasValue && response.Value is { } entity ? ClinicPartitionLayout.FromEntity<IdempotencyRecord>(entity) : null;
         }, cancellationToken);
@@ -102,9 +125,8 @@ public sealed class TablePrescriptionRepository(TableServiceClient tables, IOpti
             new(TableTransactionActionType.Add, ClinicPartitionLayout.ToDocumentEntity(clinicId, rowKey, "measurement", measurement)),
             new(TableTransactionActionType.Add, AuditEntity(clinicId, audit)),
         ];
-        return StorageCall.RunAsync(async () =>
+        return StorageCall.RunAsync(provisioning, async () =>
         {
-            await provisioning.EnsureCreatedAsync(cancellationToken);
             await table.SubmitTransactionAsync(batch, cancellationToken);
         }, cancellationToken);
     }
@@ -141,9 +163,8 @@ public sealed class TablePrescriptionRepository(TableServiceClient tables, IOpti
         Prescription prescription,
         Func<TableTransactionFailedException, Exception?> translate,
         CancellationToken cancellationToken) =>
-        StorageCall.RunAsync(async () =>
+        StorageCall.RunAsync(provisioning, async () =>
         {
-            await provisioning.EnsureCreatedAsync(cancellationToken);
             try
             {
                 var response = await table.SubmitTransactionAsync(batch, cancellationToken);
@@ -156,9 +177,8 @@ public sealed class TablePrescriptionRepository(TableServiceClient tables, IOpti
         }, cancellationToken);
 
     private Task<ResultPage<T>> PageAsync<T>(string clinicId, string prefix, int pageSize, string? continuationToken, CancellationToken cancellationToken) =>
-        StorageCall.RunAsync(async () =>
+        StorageCall.RunAsync(provisioning, async () =>
         {
-            await provisioning.EnsureCreatedAsync(cancellationToken);
             var filter = TableClient.CreateQueryFilter($"PartitionKey eq {clinicId} and RowKey ge {prefix} and RowKey lt {ClinicPartitionLayout.RangeEnd(prefix)}");
             string? sdkToken;
             try
