@@ -24,6 +24,19 @@ public sealed class LibraryValidatorTests
     }
 
     [Fact]
+    public void A_measure_in_two_units_is_refused_so_one_reading_can_meet_every_criterion()
+    {
+        var stroke = Shipped.Conditions.Single(c => c.Id == "stroke-hemiparesis");
+        var gate = stroke.Gates.First(g => g.LiftedWhen.Any(c => c.Measure == "bergBalanceScore"));
+        var points = gate with { LiftedWhen = [.. gate.LiftedWhen.Select(c => c.Measure == "bergBalanceScore" ? c with { Unit = "points" } : c)] };
+        var changed = stroke with { Gates = [.. stroke.Gates.Select(g => g == gate ? points : g)] };
+
+        var problems = LibraryValidator.Validate(Shipped with { Conditions = [.. Shipped.Conditions.Select(c => c.Id == stroke.Id ? changed : c)] });
+
+        Assert.Contains(problems, p => p.Message.Contains("'bergBalanceScore' is given in several units", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Duplicate_ids_are_refused()
     {
         var first = Shipped.Exercises[0];

@@ -47,6 +47,14 @@ public static partial class LibraryValidator
             ValidateCondition(condition, path, exercises.Values, problems);
         }
 
+        // One measure, one unit: a reading recorded in one unit must be able to meet every criterion on that measure.
+        var criteria = content.Conditions.SelectMany(c => c.Gates.SelectMany(g => g.LiftedWhen)
+            .Concat(c.Phases.SelectMany(p => p.EntryCriteria.Concat(p.ExitCriteria).Concat(p.Gates.SelectMany(g => g.LiftedWhen)))));
+        foreach (var measure in criteria.GroupBy(c => c.Measure, StringComparer.Ordinal).Where(g => g.Select(c => c.Unit).Distinct(StringComparer.OrdinalIgnoreCase).Count() > 1))
+        {
+            problems.Add(new("conditions", $"'{measure.Key}' is given in several units ({string.Join(", ", measure.Select(c => c.Unit).Distinct(StringComparer.OrdinalIgnoreCase))}); use one, so one reading can meet every criterion"));
+        }
+
         if (content.Exercises.Count == 0)
         {
             problems.Add(new("exercises", "the library has no exercises"));
