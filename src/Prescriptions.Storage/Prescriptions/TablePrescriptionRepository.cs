@@ -1,5 +1,3 @@
-using System.Buffers.Text;
-using System.Text;
 using Azure;
 using Azure.Data.Tables;
 using Microsoft.Extensions.Options;
@@ -177,32 +175,5 @@ public sealed class TablePrescriptionRepository(TableServiceClient tables, IOpti
         }, cancellationToken);
 
     private Task<ResultPage<T>> PageAsync<T>(string clinicId, string prefix, int pageSize, string? continuationToken, CancellationToken cancellationToken) =>
-        StorageCall.RunAsync(provisioning, async () =>
-        {
-            var filter = TableClient.CreateQueryFilter($"PartitionKey eq {clinicId} and RowKey ge {prefix} and RowKey lt {ClinicPartitionLayout.RangeEnd(prefix)}");
-            string? sdkToken;
-            try
-            {
-                sdkToken = continuationToken is null ? null : Encoding.UTF8.GetString(Base64Url.DecodeFromChars(continuationToken));
-            }
-            catch (FormatException exception)
-            {
-                throw new InvalidContinuationTokenException("The continuation token is not one this API issued.", exception);
-            }
-
-            try
-            {
-                await foreach (var page in table.QueryAsync<TableEntity>(filter, pageSize, cancellationToken: cancellationToken).AsPages(sdkToken, pageSize))
-                {
-                    var next = page.ContinuationToken is null ? null : Base64Url.EncodeToString(Encoding.UTF8.GetBytes(page.ContinuationToken));
-                    return new ResultPage<T>([.. page.Values.Select(ClinicPartitionLayout.FromEntity<T>)], next);
-                }
-            }
-            catch (RequestFailedException failed) when (failed.Status == 400 && sdkToken is not null)
-            {
-                throw new InvalidContinuationTokenException("Storage refused the continuation token.", failed);
-            }
-
-            return new ResultPage<T>([], null);
-        }, cancellationToken);
+        StorageCall.RunAsync(provisioning, () => TablePages.ReadAsync<T>(table, clinicId, prefix, pageSize, continuationToken, cancellationToken), cancellationToken);
 }

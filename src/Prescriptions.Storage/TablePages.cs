@@ -1,0 +1,45 @@
+using System.Buffers.Text;
+using System.Text;
+using Azure;
+using Azure.Data.Tables;
+using Prescriptions.Application.Ports;
+using Prescriptions.Application.Prescriptions;
+using Prescriptions.Storage.Prescriptions;
+
+namespace Prescriptions.Storage;
+
+/// <summary>
+/// One page of a key range in a clinic's partition: a single range query, never a partition scan. The SDK's
+/// continuation token travels base64url-encoded; one the API did not issue is refused as such.
+/// </summary>
+internal static class TablePages
+{
+    public static async Task<ResultPage<T>> ReadAsync<T>(TableClient table, string clinicId, string prefix, int pageSize, string? continuationToken, CancellationToken cancellationToken)
+    {
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {clinicId} and RowKey ge {prefix} and RowKey lt {ClinicPartitionLayout.RangeEnd(prefix)}");
+        string? sdkToken;
+        try
+        {
+            sdkToken = continuationToken is null ? null : Encoding.UTF8.GetString(Base64Url.DecodeFromChars(continuationToken));
+        }
+        catch (FormatException exception)
+        {
+            throw new InvalidContinuationTokenException("The continuation token is not one this API issued.", exception);
+        }
+
+        try
+        {
+            await foreach (var page in table.QueryAsync<TableEntity>(filter, pageSize, cancellationToken: cancellationToken).AsPages(sdkToken, pageSize))
+            {
+                var next = page.ContinuationToken is null ? null : Base64Url.EncodeToString(Encoding.UTF8.GetBytes(page.ContinuationToken));
+                return new ResultPage<T>([.. page.Values.Select(ClinicPartitionLayout.FromEntity<T>)], next);
+            }
+        }
+        catch (RequestFailedException failed) when (failed.Status == 400 && sdkToken is not null)
+        {
+            throw new InvalidContinuationTokenException("Storage refused the continuation token.", failed);
+        }
+
+        return new ResultPage<T>([], null);
+    }
+}
