@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Prescriptions.Domain.Library;
+using Prescriptions.Domain.Readiness;
 
 namespace Prescriptions.Domain.Tests;
 
@@ -83,7 +84,7 @@ public static class ClinicalRulesDocument
 
     private static string Criteria(IReadOnlyList<Criterion> criteria) =>
         criteria.Count == 0 ? "none" : Cell(string.Join("; ", criteria.Select(c => string.Create(CultureInfo.InvariantCulture,
-            $"{c.Measure} {Symbol(c.Comparator)} {c.Threshold} {c.Unit}"))));
+            $"{c.Measure} {ReadinessEvaluator.Symbol(c.Comparator)} {c.Threshold} {c.Unit}"))));
 
     private static string Dosing(DoseProfile profile)
     {
@@ -115,13 +116,4 @@ public static class ClinicalRulesDocument
     }
 
     private static string Cell(string value) => value.Replace("|", "\\|", StringComparison.Ordinal).Replace("\n", " ", StringComparison.Ordinal);
-
-    private static string Symbol(Comparator comparator) => comparator switch
-    {
-        Comparator.Lt => "<",
-        Comparator.Lte => "<=",
-        Comparator.Eq => "=",
-        Comparator.Gte => ">=",
-        _ => ">",
-    };
 }

@@ -55,7 +55,8 @@ public static class ReadinessEvaluator
             string.Create(CultureInfo.InvariantCulture, $"{evidence.Value} {evidence.Unit} on {evidence.RecordedAt:yyyy-MM-dd} ({evidence.Source}); the goal is {goal}."), evidence);
     }
 
-    private static string Symbol(Comparator comparator) => comparator switch
+    /// <summary>The comparator as a clinician writes it (&gt;=, &lt;=, ...).</summary>
+    public static string Symbol(Comparator comparator) => comparator switch
     {
         Comparator.Lt => "<",
         Comparator.Lte => "<=",
