@@ -54,12 +54,29 @@ public sealed class EngineBehaviourTests
                 Exercise("wobble-board", ExerciseCategory.Proprioception, 3, WeightBearing.Full),
                 Exercise("seated-weight-shift", ExerciseCategory.Balance, 1),
             ],
-            Condition("knee", Phase(1, null, slot)));
+            // The balance exercise belongs to the protocol (phase 2 uses it), so it may stand in for phase 1's slot.
+            Condition("knee", Phase(1, null, slot), Phase(2, null, new Slot { Category = ExerciseCategory.Balance, MinDifficulty = 1, MaxDifficulty = 2 })));
 
         var program = ProgramAssembler.Assemble(library, new AssemblyRequest("knee", 1, null, new PatientConstraints { WeightBearing = WeightBearing.None })).Program!;
 
         Assert.Equal("seated-weight-shift", Assert.Single(program.Items).ExerciseId);
         Assert.Contains(program.Warnings, w => w.Contains("substitute", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_related_category_stands_in_only_with_an_exercise_of_the_conditions_own_protocol()
+    {
+        var slot = new Slot { Category = ExerciseCategory.Strength, Count = 1, MinDifficulty = 1, MaxDifficulty = 5, BodyRegions = [BodyRegion.CervicalSpine] };
+        var library = Build(
+            [
+                Exercise("neck-press", ExerciseCategory.Strength, 2, equipment: [Equipment.Band], region: BodyRegion.CervicalSpine),
+                Exercise("turning-habituation", ExerciseCategory.Functional, 2, region: BodyRegion.CervicalSpine),
+            ],
+            Condition("neck", Phase(1, null, slot)) with { BodyRegions = [BodyRegion.CervicalSpine] });
+
+        var program = ProgramAssembler.Assemble(library, new AssemblyRequest("neck", 1, null, new PatientConstraints { Equipment = [] })).Program!;
+
+        Assert.Empty(program.Items);
     }
 
     [Fact]

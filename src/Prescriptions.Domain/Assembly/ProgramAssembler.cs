@@ -301,7 +301,8 @@ public static class ProgramAssembler
                 var best = int.MinValue;
                 foreach (var candidate in library.InCategory(category))
                 {
-                    if (candidate.Delivery != slot.Delivery || candidate.Difficulty > slot.MaxDifficulty || !ceiling.Allows(candidate) || !TrainsTargetRegion(candidate, slot))
+                    if (candidate.Delivery != slot.Delivery || candidate.Difficulty > slot.MaxDifficulty || !ceiling.Allows(candidate) || !TrainsTargetRegion(candidate, slot)
+                        || (category != slot.Category && !library.Candidates.InRepertoire(condition.Id, candidate.Id)))
                     {
                         continue;
                     }

@@ -10,6 +10,7 @@ namespace Prescriptions.Domain.Library;
 public sealed class SlotCandidates
 {
     private readonly FrozenDictionary<(string ConditionId, int Phase, int Slot), Exercise[]> ranked;
+    private readonly FrozenDictionary<string, IReadOnlySet<string>> repertoire;
 
     public SlotCandidates(IReadOnlyList<Condition> conditions, IReadOnlyList<Exercise> exercises)
     {
@@ -34,7 +35,17 @@ public sealed class SlotCandidates
         }
 
         ranked = entries.ToFrozenDictionary();
+        repertoire = entries
+            .GroupBy(entry => entry.Key.Item1, entry => entry.Value)
+            .ToFrozenDictionary(g => g.Key, g => (IReadOnlySet<string>)g.SelectMany(list => list).Select(e => e.Id).ToFrozenSet(StringComparer.Ordinal), StringComparer.Ordinal);
     }
+
+    /// <summary>
+    /// Whether the exercise belongs to the condition's protocol: it fits some slot of some phase. A substitute from a
+    /// related category must, so dizziness-provoking habituation tasks never stand in for neck strengthening.
+    /// </summary>
+    public bool InRepertoire(string conditionId, string exerciseId) =>
+        repertoire.TryGetValue(conditionId, out var ids) && ids.Contains(exerciseId);
 
     public IReadOnlyList<Exercise> For(string conditionId, int phase, int slotIndex) =>
         ranked.TryGetValue((conditionId, phase, slotIndex), out var list) ? list : [];
