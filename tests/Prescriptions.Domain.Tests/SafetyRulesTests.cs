@@ -66,4 +66,11 @@ public sealed class SafetyRulesTests
         Assert.Equal(10, combined.LiftingLimitKg);
         Assert.Equal([PrecautionTags.FallRisk, PrecautionTags.NoImpact], combined.Tags);
     }
+
+    [Fact]
+    public void Every_precaution_tag_has_words_a_therapist_reads()
+    {
+        Assert.All(PrecautionTags.All, tag => Assert.NotEqual(tag, PrecautionTags.Words(tag)));
+        Assert.Contains("'no impact'", SafetyRules.Check(SyntheticLibrary.Exercise("hops", ExerciseCategory.Plyometric, 3, contraindications: [PrecautionTags.NoImpact]), new Precautions { Tags = [PrecautionTags.NoImpact] }).Single().Detail, StringComparison.Ordinal);
+    }
 }

@@ -14,7 +14,13 @@ public sealed class PrescriptionReadiness(IPrescriptionRepository prescriptions,
     public async Task<ReadinessReport> EvaluateAsync(Prescription prescription, Phase phase, IReadOnlyList<CheckIn>? checkIns, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(prescription);
-        var evidence = await EvidenceAsync(prescription, checkIns, cancellationToken);
+        return Evaluate(prescription, phase, await EvidenceAsync(prescription, checkIns, cancellationToken));
+    }
+
+    /// <summary>Readiness on evidence already read (see <see cref="EvidenceAsync"/>).</summary>
+    public ReadinessReport Evaluate(Prescription prescription, Phase phase, IReadOnlyList<Evidence> evidence)
+    {
+        ArgumentNullException.ThrowIfNull(prescription);
         return ReadinessEvaluator.Evaluate(phase, prescription.PhaseStartedAt ?? prescription.CreatedAt, evidence, clock.GetUtcNow());
     }
 

@@ -35,7 +35,7 @@ public sealed partial class PrescriptionService
         }
 
         var current = stored.Value;
-        var request = current.ToAssemblyRequest(clock.GetUtcNow(), await readiness.EvidenceAsync(current, null, cancellationToken));
+        var request = await RequestAsOfNowAsync(current, cancellationToken);
         return Answer(ItemAlternatives.For(library, request, [.. current.Items, .. current.ClinicItems], exerciseId, null));
     }
 

@@ -108,7 +108,7 @@ public sealed partial class PrescriptionService(
         ArgumentNullException.ThrowIfNull(replacement);
         var current = stored.Value;
         var constraints = replacement.Constraints ?? current.Constraints;
-        var request = current.ToAssemblyRequest(clock.GetUtcNow(), await readiness.EvidenceAsync(current, null, cancellationToken)) with { Constraints = constraints };
+        var request = await RequestAsOfNowAsync(current, cancellationToken) with { Constraints = constraints };
         var program = ProgramChecks.Review(library, request, replacement.Items);
         return program.Value is null
             ? program.Cast<Versioned<Prescription>>()
@@ -147,14 +147,15 @@ public sealed partial class PrescriptionService(
             return Failure.Conflict($"Phase {current.Phase} is the last phase of {current.ConditionId}.");
         }
 
-        var report = await readiness.EvaluateAsync(current, phase, null, cancellationToken);
+        // One read of the evidence: it judges the exit criteria and lifts the next phase's gates.
+        var evidence = await readiness.EvidenceAsync(current, null, cancellationToken);
+        var report = readiness.Evaluate(current, phase, evidence);
         if (!report.Ready && !byOverride)
         {
             return Failure.Conflict("The exit criteria of the current phase are not all met; send override: true with a reason to advance anyway.") with { Errors = UnmetErrors(report) };
         }
 
         var keep = current.Items.Concat(current.ClinicItems).Where(i => i.Source == ItemSource.Therapist).ToArray();
-        var evidence = await readiness.EvidenceAsync(current, null, cancellationToken);
         var program = ProgramChecks.Assemble(library, current.ToAssemblyRequest(clock.GetUtcNow(), evidence) with { Phase = current.Phase + 1 }, keep);
         return program.Value is null
             ? program.Cast<Versioned<Prescription>>()
@@ -172,7 +173,7 @@ public sealed partial class PrescriptionService(
 
         var current = stored.Value;
         var items = current.Items.Concat(current.ClinicItems).ToList();
-        var request = current.ToAssemblyRequest(clock.GetUtcNow(), await readiness.EvidenceAsync(current, null, cancellationToken));
+        var request = await RequestAsOfNowAsync(current, cancellationToken);
         var step = ItemProgression.Step(library, phase, request, items, exerciseId, direction);
         return step.Outcome switch
         {
@@ -307,6 +308,10 @@ public sealed partial class PrescriptionService(
         var phase = ProgramChecks.PhaseOf(library, stored.Value.ConditionId, stored.Value.Phase);
         return phase.Value is { } current ? new PrescriptionInPhase(stored, library, current) : phase.Cast<PrescriptionInPhase>();
     }
+
+    /// <summary>The prescription's engine request as of now, with the measurements and check-ins that gates are judged by.</summary>
+    private async Task<AssemblyRequest> RequestAsOfNowAsync(Prescription prescription, CancellationToken cancellationToken) =>
+        prescription.ToAssemblyRequest(clock.GetUtcNow(), await readiness.EvidenceAsync(prescription, null, cancellationToken));
 
     private static Dictionary<string, string[]> UnmetErrors(ReadinessReport readiness)
     {

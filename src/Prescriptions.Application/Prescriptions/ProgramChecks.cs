@@ -41,7 +41,7 @@ public static class ProgramChecks
 
         return Failure.Conflict($"The evidence given shows phase {program.Phase}'s entry criteria unmet; send override: true with a reason to create the program anyway.") with
         {
-            Errors = unmet.ToDictionary(c => $"entryCriteria.{c.Criterion.Measure}", c => new[] { $"not met: {c.Criterion.Description ?? c.Criterion.Measure}. {c.Explanation}" }, StringComparer.Ordinal),
+            Errors = unmet.ToDictionary(c => $"entryCriteria.{c.Criterion.Measure}", c => new[] { $"not met: {c.Explanation}" }, StringComparer.Ordinal),
         };
     }
 

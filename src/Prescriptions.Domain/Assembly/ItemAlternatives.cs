@@ -110,9 +110,8 @@ public static class ItemAlternatives
         var alternatives = new List<ItemAlternative>();
         foreach (var candidate in library.Candidates.For(condition.Id, phase.Number, slotIndex))
         {
-            if (inProgram.Contains(candidate.Id) || excluded.Contains(candidate.Id)
-                || !SlotMatcher.Fits(candidate, slot) || candidate.Difficulty > slot.MaxDifficulty
-                || constraints.MissingEquipment(candidate).Count > 0)
+            // The slot's candidates already fit it (never above its maximum difficulty) and keep the phase's precautions.
+            if (inProgram.Contains(candidate.Id) || excluded.Contains(candidate.Id) || constraints.MissingEquipment(candidate).Count > 0)
             {
                 continue;
             }
@@ -182,32 +181,6 @@ public static class ItemAlternatives
         var held = resolved.HeldGates.Count == 0 ? string.Empty
             : " Still held: " + string.Join("; ", resolved.HeldGates.Select(g => g.Reason).Distinct(StringComparer.Ordinal)) + ".";
         return string.Create(CultureInfo.InvariantCulture,
-            $"{instead}fills slot {slotIndex + 1} of phase {phase.Number} ({ClinicalText.Words(slot.Category)}{purpose}) at difficulty {candidate.Difficulty} for a target of {slot.MinDifficulty}-{slot.MaxDifficulty}, trains the {trains}, done {where}, {equipment}. Keeps every precaution: {Limits(resolved.Precautions)}.{held}{time}");
-    }
-
-    private static string Limits(Precautions precautions)
-    {
-        var parts = new List<string> { $"weight bearing up to {ClinicalText.Words(precautions.WeightBearing)}" };
-        if (precautions.UpperLimbWeightBearing != WeightBearing.Full)
-        {
-            parts.Add($"weight through the arm up to {ClinicalText.Words(precautions.UpperLimbWeightBearing)}");
-        }
-
-        if (precautions.RomLimits.Count > 0)
-        {
-            parts.Add("ROM caps " + string.Join(", ", precautions.RomLimits.Select(l => $"{ClinicalText.Words(l.Joint)} {ClinicalText.Words(l.Motion)} <= {l.MaxDegrees} degrees")));
-        }
-
-        if (precautions.LiftingLimitKg is { } kg)
-        {
-            parts.Add(string.Create(CultureInfo.InvariantCulture, $"lifting <= {kg:0.#} kg"));
-        }
-
-        if (precautions.Tags.Count > 0)
-        {
-            parts.Add("precautions " + string.Join(", ", precautions.Tags));
-        }
-
-        return string.Join("; ", parts);
+            $"{instead}fills slot {slotIndex + 1} of phase {phase.Number} ({ClinicalText.Words(slot.Category)}{purpose}) at difficulty {candidate.Difficulty} for a target of {slot.MinDifficulty}-{slot.MaxDifficulty}, trains the {trains}, done {where}, {equipment}. Keeps every precaution: {PrecautionText.Describe(resolved.Precautions)}.{held}{time}");
     }
 }

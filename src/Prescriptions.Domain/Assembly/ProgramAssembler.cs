@@ -82,6 +82,9 @@ public static class ProgramAssembler
         private readonly List<PrescriptionItem> clinicItems = [];
         private readonly List<string> warnings = [];
         private readonly string checkedLimits = DescribeLimits(precautions, request.Constraints);
+
+        // Only for the hint of an empty slot: the same precautions without the patient's own limits.
+        private readonly Lazy<Precautions> withoutPatientLimits = new(() => PrecautionSet.For(library, phase, request with { Constraints = new PatientConstraints() }).Precautions);
         private int usedSeconds;
 
         private PatientConstraints Constraints => request.Constraints;
@@ -97,13 +100,16 @@ public static class ProgramAssembler
             foreach (var criterion in entry)
             {
                 var what = criterion.Criterion.Description ?? criterion.Criterion.Measure;
+                var reading = criterion.Evidence is { } e
+                    ? string.Create(CultureInfo.InvariantCulture, $"{e.Value} {e.Unit} on {e.RecordedAt:yyyy-MM-dd}, from {e.Source}")
+                    : "nothing recorded yet";
                 if (criterion.Status == Readiness.CriterionStatus.NotMet)
                 {
-                    warnings.Add($"Entry to phase {phase.Number} not met: {what}. {criterion.Explanation} Saving this program needs an override with a reason.");
+                    warnings.Add($"Entry to phase {phase.Number} not met: {what} ({reading}). Saving this program needs an override with a reason.");
                 }
                 else if (criterion.Status == Readiness.CriterionStatus.Unknown)
                 {
-                    warnings.Add($"Entry to phase {phase.Number} not yet shown: {what}. {criterion.Explanation} Check it before the patient starts.");
+                    warnings.Add($"Entry to phase {phase.Number} not yet shown: {what} ({(criterion.Evidence is null ? reading : criterion.Explanation.TrimEnd('.'))}). Check it before the patient starts.");
                 }
             }
         }
@@ -370,7 +376,7 @@ public static class ProgramAssembler
 
         /// <summary>Whether the exercise breaks only the patient's own limits, not the phase's: a limit the therapist may relax.</summary>
         private bool IsPatientLimit(Exercise exercise) =>
-            SafetyRules.IsSafe(exercise, PrecautionSet.For(library, phase, request with { Constraints = new PatientConstraints() }).Precautions);
+            SafetyRules.IsSafe(exercise, withoutPatientLimits.Value);
 
         private bool TrainsTargetRegion(Exercise exercise, Slot slot)
         {
@@ -477,32 +483,10 @@ public static class ProgramAssembler
 
         private static string DescribeLimits(Precautions precautions, PatientConstraints constraints)
         {
-            var parts = new List<string> { $"weight bearing up to {ClinicalText.Words(precautions.WeightBearing)}" };
-            if (precautions.UpperLimbWeightBearing != WeightBearing.Full)
-            {
-                parts.Add($"weight through the arm up to {ClinicalText.Words(precautions.UpperLimbWeightBearing)}");
-            }
-
-            if (precautions.RomLimits.Count > 0)
-            {
-                parts.Add("ROM caps " + string.Join(", ", precautions.RomLimits.Select(l =>
-                    $"{ClinicalText.Words(l.Joint)} {ClinicalText.Words(l.Motion)} <= {l.MaxDegrees}{(l.AppliesFrom == MotionMode.Passive ? string.Empty : $" ({ClinicalText.Words(l.AppliesFrom)} and more)")}")));
-            }
-
-            if (precautions.LiftingLimitKg is { } kg)
-            {
-                parts.Add(string.Create(CultureInfo.InvariantCulture, $"lifting <= {kg:0.#} kg"));
-            }
-
-            if (precautions.Tags.Count > 0)
-            {
-                parts.Add("precautions " + string.Join(", ", precautions.Tags));
-            }
-
-            parts.Add(constraints.Equipment is null ? "any equipment"
+            var equipment = constraints.Equipment is null ? "any equipment"
                 : constraints.Equipment.Count == 0 ? "no equipment at hand"
-                : $"equipment at hand ({ClinicalText.Words(constraints.Equipment)})");
-            return string.Join("; ", parts);
+                : $"equipment at hand ({ClinicalText.Words(constraints.Equipment)})";
+            return $"{PrecautionText.Describe(precautions)}; {equipment}";
         }
     }
 }

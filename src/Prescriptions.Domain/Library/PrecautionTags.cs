@@ -60,6 +60,29 @@ public static class PrecautionTags
     /// <summary>Tags that protect the person rather than a healing tissue: they end by a measured criterion, never by phase number.</summary>
     public static IReadOnlySet<string> ProtectThePerson { get; } = new HashSet<string>(StringComparer.Ordinal) { FallRisk, Osteoporosis, BloodPressure };
 
+    private static readonly IReadOnlyDictionary<string, string> Wording = new Dictionary<string, string>(StringComparer.Ordinal)
+    {
+        [FallRisk] = "fall risk",
+        [NoImpact] = "no impact",
+        [Osteoporosis] = "osteoporosis",
+        [BloodPressure] = "blood-pressure response",
+        [PostOpWound] = "healing wound",
+        [NoEndRangeStretch] = "no end-range stretch",
+        [NoOpenChainKneeExtension] = "no open-chain knee straightening",
+        [PosteriorHipPrecautions] = "posterior hip precautions",
+        [NoResistedRepair] = "no resisted use of the repair",
+        [NoSupine] = "no lying flat on the back",
+        [NoTerminalArcKneeExtension] = "no knee straightening through the last 45 degrees",
+        [NoCutting] = "no cutting, pivoting or lateral hops",
+        [NoResistedInternalRotation] = "no resisted inward turning of the shoulder",
+        [NoOverheadLoading] = "no load overhead",
+        [AnteriorHipPrecautions] = "anterior hip precautions",
+        [NoResistedHamstrings] = "no resisted hamstring work",
+    };
+
+    /// <summary>A tag in a therapist's words ("no cutting, pivoting or lateral hops"); an unknown tag as it is.</summary>
+    public static string Words(string tag) => Wording.GetValueOrDefault(tag, tag);
+
     public static IReadOnlySet<string> All { get; } = new HashSet<string>(StringComparer.Ordinal)
     {
         FallRisk, NoImpact, Osteoporosis, BloodPressure, PostOpWound, NoEndRangeStretch,

@@ -51,7 +51,7 @@ public static class SafetyRules
         {
             if (exercise.Contraindications.Contains(tag, StringComparer.Ordinal))
             {
-                (violations ??= []).Add(new(ContraindicationRule, $"is contraindicated under the precaution '{tag}'"));
+                (violations ??= []).Add(new(ContraindicationRule, $"is contraindicated under the precaution '{PrecautionTags.Words(tag)}'"));
             }
         }
 

@@ -33,21 +33,22 @@ public static class ReadinessEvaluator
 
     private static CriterionReadiness Judge(Criterion criterion, Evidence? evidence, DateTimeOffset now, TimeSpan maxAge)
     {
-        var goal = string.Create(CultureInfo.InvariantCulture, $"{criterion.Measure} {Symbol(criterion.Comparator)} {criterion.Threshold} {criterion.Unit}");
+        // The criterion's own words where the library gives them ("Berg Balance Scale 45 or more"), the measure otherwise.
+        var goal = criterion.Description ?? string.Create(CultureInfo.InvariantCulture, $"{criterion.Measure} {Symbol(criterion.Comparator)} {criterion.Threshold} {criterion.Unit}");
         if (evidence is null)
         {
-            return new(criterion, CriterionStatus.Unknown, $"No {criterion.Measure} recorded yet; the goal is {goal}.");
+            return new(criterion, CriterionStatus.Unknown, $"Nothing recorded yet; the goal is {goal}.");
         }
 
         if (now - evidence.RecordedAt > maxAge)
         {
             return new(criterion, CriterionStatus.Unknown,
-                string.Create(CultureInfo.InvariantCulture, $"The latest {criterion.Measure} ({evidence.Value} {evidence.Unit}) is from {evidence.RecordedAt:yyyy-MM-dd}, older than {maxAge.TotalDays:0} days."), evidence);
+                string.Create(CultureInfo.InvariantCulture, $"The latest reading ({evidence.Value} {evidence.Unit}) is from {evidence.RecordedAt:yyyy-MM-dd}, older than {maxAge.TotalDays:0} days; the goal is {goal}."), evidence);
         }
 
         if (!string.Equals(evidence.Unit, criterion.Unit, StringComparison.OrdinalIgnoreCase))
         {
-            return new(criterion, CriterionStatus.Unknown, $"The latest {criterion.Measure} is in {evidence.Unit}; the criterion needs {criterion.Unit}.", evidence);
+            return new(criterion, CriterionStatus.Unknown, $"The latest reading is in {evidence.Unit}; the goal, {goal}, needs {criterion.Unit}.", evidence);
         }
 
         var met = criterion.IsMetBy(evidence.Value);
