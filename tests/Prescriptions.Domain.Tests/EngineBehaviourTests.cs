@@ -137,7 +137,7 @@ public sealed class EngineBehaviourTests
 
         Assert.Equal("hops", alone.Items.Single().ExerciseId);
         Assert.Equal("step-taps", both.Items.Single().ExerciseId);
-        Assert.Contains("noImpact", both.Items[0].Rationale, StringComparison.Ordinal);
+        Assert.Contains("no impact", both.Items[0].Rationale, StringComparison.Ordinal);
     }
 
     [Fact]
