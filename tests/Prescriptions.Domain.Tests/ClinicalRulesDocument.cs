@@ -1,3 +1,4 @@
+using Prescriptions.Domain.Assembly;
 using System.Globalization;
 using System.Text;
 using Prescriptions.Domain.Library;
@@ -71,8 +72,7 @@ public static class ClinicalRulesDocument
             parts.Add($"arm weight bearing {ClinicalText.Words(precautions.UpperLimbWeightBearing)}");
         }
 
-        parts.AddRange(precautions.RomLimits.Select(l =>
-            $"{ClinicalText.Words(l.Joint)} {ClinicalText.Words(l.Motion)} <= {l.MaxDegrees}°{(l.AppliesFrom == MotionMode.Passive ? string.Empty : $" ({ClinicalText.Words(l.AppliesFrom)} and more)")}"));
+        parts.AddRange(precautions.RomLimits.Select(PrecautionText.Cap));
         if (precautions.LiftingLimitKg is { } kg)
         {
             parts.Add(string.Create(CultureInfo.InvariantCulture, $"lifting <= {kg:0.#} kg"));

@@ -17,8 +17,7 @@ public static class PrecautionText
 
         if (precautions.RomLimits.Count > 0)
         {
-            parts.Add("ROM caps " + string.Join(", ", precautions.RomLimits.Select(l =>
-                $"{ClinicalText.Words(l.Joint)} {ClinicalText.Words(l.Motion)} <= {l.MaxDegrees}{(l.AppliesFrom == MotionMode.Passive ? string.Empty : $" ({ClinicalText.Words(l.AppliesFrom)} and more)")}")));
+            parts.Add("ROM caps " + string.Join(", ", precautions.RomLimits.Select(Cap)));
         }
 
         if (precautions.LiftingLimitKg is { } kg)
@@ -32,5 +31,21 @@ public static class PrecautionText
         }
 
         return string.Join("; ", parts);
+    }
+
+    /// <summary>"shoulder flexion &lt;= 120 (active or resisted)", or for a cap of 0 "no resisted shoulder flexion".</summary>
+    public static string Cap(RomLimit limit)
+    {
+        var motion = $"{ClinicalText.Words(limit.Joint)} {ClinicalText.Words(limit.Motion)}";
+        var modes = limit.AppliesFrom switch
+        {
+            MotionMode.Passive => string.Empty,
+            MotionMode.ActiveAssisted => "assisted, active or resisted",
+            MotionMode.Active => "active or resisted",
+            _ => "resisted",
+        };
+        return limit.MaxDegrees == 0
+            ? $"no {(modes.Length == 0 ? string.Empty : modes + " ")}{motion}"
+            : $"{motion} <= {limit.MaxDegrees}{(modes.Length == 0 ? string.Empty : $" ({modes})")}";
     }
 }
