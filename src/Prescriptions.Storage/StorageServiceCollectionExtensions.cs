@@ -35,6 +35,8 @@ public static class StorageServiceCollectionExtensions
         services.AddValidatedOptions<PrescriptionStorageOptions>(PrescriptionStorageOptions.SectionName);
         services.AddSingleton<ILibraryStore, BlobLibraryStore>();
         services.AddSingleton<ILibraryProvider, CachedLibraryProvider>();
+        services.AddSingleton<AbandonedCreates>();
+        services.AddHostedService(provider => provider.GetRequiredService<AbandonedCreates>());
         services.AddSingleton<IPrescriptionRepository, TablePrescriptionRepository>();
         services.AddSingleton<IFollowUpSchedule, TableFollowUpSchedule>();
         services.AddSingleton<IFollowUpRecords, TableFollowUpRecords>();

@@ -9,7 +9,7 @@ using Prescriptions.Domain.Prescriptions;
 namespace Prescriptions.Storage.Prescriptions;
 
 /// <summary>Prescriptions in Table Storage. Every change is one batch transaction within the clinic's partition.</summary>
-public sealed class TablePrescriptionRepository(TableServiceClient tables, IOptions<PrescriptionStorageOptions> options) : IPrescriptionRepository
+public sealed class TablePrescriptionRepository(TableServiceClient tables, IOptions<PrescriptionStorageOptions> options, AbandonedCreates? abandoned = null) : IPrescriptionRepository
 {
     private readonly TableClient table = tables.GetTableClient(options.Value.TableName);
     private readonly TableProvisioning provisioning = new(tables.GetTableClient(options.Value.TableName));
@@ -21,7 +21,7 @@ public sealed class TablePrescriptionRepository(TableServiceClient tables, IOpti
     /// </summary>
     internal const string WriteTokenProperty = "CreateToken";
 
-    public Task<Versioned<Prescription>> CreateAsync(PrescriptionWrite write, CancellationToken cancellationToken)
+    public async Task<Versioned<Prescription>> CreateAsync(PrescriptionWrite write, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(write);
         var prescription = write.Prescription;
@@ -45,7 +45,23 @@ public sealed class TablePrescriptionRepository(TableServiceClient tables, IOpti
                 prescription.ClinicId, ClinicPartitionLayout.IdempotencyKey(idempotency.Caller, idempotency.Key), "idempotency", idempotency)));
         }
 
-        return StorageCall.RunAsync(provisioning, async () =>
+        try
+        {
+            return await SubmitCreateAsync(batch, prescription, writeToken, cancellationToken);
+        }
+        catch (Exception exception) when (abandoned is not null && write.Idempotency is null && IsOutcomeUnknown(exception))
+        {
+            // The caller hears 503; storage may still commit the batch it was sent. Withdraw it if it does.
+            abandoned.Watch(prescription.ClinicId, prescription.Id, writeToken, [.. batch.Select(action => (TableEntity)action.Entity)]);
+            throw;
+        }
+    }
+
+    /// <summary>A failure after which the batch may or may not have been committed: the budget ran out, or storage stopped answering.</summary>
+    private static bool IsOutcomeUnknown(Exception exception) => exception is OperationCanceledException or StorageUnavailableException;
+
+    private Task<Versioned<Prescription>> SubmitCreateAsync(List<TableTransactionAction> batch, Prescription prescription, string writeToken, CancellationToken cancellationToken) =>
+        StorageCall.RunAsync(provisioning, async () =>
         {
             try
             {
@@ -63,7 +79,6 @@ public sealed class TablePrescriptionRepository(TableServiceClient tables, IOpti
                 throw new ConcurrencyConflictException($"Prescription {prescription.Id} or its idempotency key already exists.", failed);
             }
         }, cancellationToken);
-    }
 
     public Task<Versioned<Prescription>> ReplaceAsync(PrescriptionWrite write, string ifMatch, CancellationToken cancellationToken)
     {
