@@ -176,7 +176,7 @@ var appSettings = union(
     Library__ContainerName: libraryContainer
     Prescriptions__TableName: prescriptionsTable
     FollowUps__TableName: followUpsTable
-    WebhookDeliverySchedule: empty(webhookDeliverySchedule) ? '0 */1 * * * *' : webhookDeliverySchedule
+    WebhookDeliverySchedule: empty(webhookDeliverySchedule) ? '*/5 * * * * *' : webhookDeliverySchedule
     FollowUpSendSchedule: empty(followUpSendSchedule) ? '0 */1 * * * *' : followUpSendSchedule
     Smtp__Host: empty(smtpHost) ? 'smtp.azurecomm.net' : smtpHost
     Smtp__Port: string(smtpPort)

@@ -33,6 +33,7 @@ public static class ApplicationServiceCollectionExtensions
         services.AddSingleton<ClinicAlertMailer>();
         services.AddTransient<FollowUpSweeper>();
         services.AddTransient<WebhookDispatcher>();
+        services.AddSingleton<PartnerGates>();
         return services;
     }
 }

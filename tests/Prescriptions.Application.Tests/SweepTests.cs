@@ -11,41 +11,107 @@ public sealed class SweepTests
 
     private sealed class Scripted(SweepSettings settings) : ISweepStrategy<Work>
     {
+        private readonly Lock gate = new();
+
         public List<Work> Due { get; } = [];
+        public Dictionary<string, List<Work>> DueByLane { get; } = [];
         public HashSet<string> Unclaimable { get; } = [];
         public HashSet<string> Failing { get; } = [];
         public HashSet<string> Throwing { get; } = [];
+        public Dictionary<string, Task> Blocking { get; } = [];
         public List<(string Id, int Attempts, DateTimeOffset DueAt)> Retried { get; } = [];
         public List<(string Id, int Attempts, string Reason)> Dead { get; } = [];
+        public List<string> Finished { get; } = [];
+        public int Pages { get; private set; }
+        public Action<Work>? OnAct { get; init; }
 
         public SweepSettings Settings => settings;
 
-        public Task<IReadOnlyList<Work>> ListDueAsync(DateTimeOffset now, int maxCount, CancellationToken cancellationToken) =>
-            Task.FromResult<IReadOnlyList<Work>>([.. Due.Take(maxCount)]);
+        public IReadOnlyList<string> Lanes => DueByLane.Count == 0 ? ["only"] : [.. DueByLane.Keys];
 
-        public Task<SweepOutcome?> SettleUnclaimedAsync(Work work, CancellationToken cancellationToken) =>
-            Task.FromResult<SweepOutcome?>(work.Id.StartsWith("unwanted", StringComparison.Ordinal) ? SweepOutcome.Dropped : null);
+        public Task<IReadOnlyList<Work>> ListDueAsync(string lane, DateTimeOffset now, int maxCount, CancellationToken cancellationToken)
+        {
+            lock (gate)
+            {
+                Pages++;
+                var due = DueByLane.GetValueOrDefault(lane) ?? Due;
+                return Task.FromResult<IReadOnlyList<Work>>([.. due.Take(maxCount)]);
+            }
+        }
 
-        public Task<Work?> TryClaimAsync(Work work, DateTimeOffset leaseUntil, CancellationToken cancellationToken) =>
-            Task.FromResult(Unclaimable.Contains(work.Id) ? null : work);
+        public Task<SweepOutcome?> SettleUnclaimedAsync(Work work, CancellationToken cancellationToken)
+        {
+            var dropped = work.Id.StartsWith("unwanted", StringComparison.Ordinal);
+            if (dropped)
+            {
+                Remove(work);
+            }
 
-        public Task<SweepAct<Work>> ActAsync(Work claimed, int attempt, CancellationToken cancellationToken) =>
-            Throwing.Contains(claimed.Id) ? throw new InvalidOperationException("storage trouble")
-            : Task.FromResult(Failing.Contains(claimed.Id) ? SweepActs.Failed(claimed, "refused") : SweepActs.Settled<Work>(SweepOutcome.Done));
+            return Task.FromResult<SweepOutcome?>(dropped ? SweepOutcome.Dropped : null);
+        }
+
+        // A claimed piece is no longer due (its lease), as in the stores.
+        public Task<Work?> TryClaimAsync(Work work, DateTimeOffset leaseUntil, CancellationToken cancellationToken)
+        {
+            if (Unclaimable.Contains(work.Id))
+            {
+                return Task.FromResult<Work?>(null);
+            }
+
+            Remove(work);
+            return Task.FromResult<Work?>(work);
+        }
+
+        public async Task<SweepAct<Work>> ActAsync(Work claimed, int attempt, CancellationToken cancellationToken)
+        {
+            OnAct?.Invoke(claimed);
+            if (Blocking.TryGetValue(claimed.Id, out var wait))
+            {
+                await wait;
+            }
+
+            lock (gate)
+            {
+                Finished.Add(claimed.Id);
+            }
+
+            return Throwing.Contains(claimed.Id) ? throw new InvalidOperationException("storage trouble")
+                : Failing.Contains(claimed.Id) ? SweepActs.Failed(claimed, "refused") : SweepActs.Settled<Work>(SweepOutcome.Done);
+        }
 
         public Task<bool> TryRetryLaterAsync(Work failed, int attempts, DateTimeOffset dueAt, CancellationToken cancellationToken)
         {
-            Retried.Add((failed.Id, attempts, dueAt));
+            lock (gate)
+            {
+                Retried.Add((failed.Id, attempts, dueAt));
+            }
+
             return Task.FromResult(true);
         }
 
         public Task<bool> TryDeadLetterAsync(Work failed, int attempts, string reason, CancellationToken cancellationToken)
         {
-            Dead.Add((failed.Id, attempts, reason));
+            lock (gate)
+            {
+                Dead.Add((failed.Id, attempts, reason));
+            }
+
             return Task.FromResult(true);
         }
 
         public string Describe(Work work) => work.Id;
+
+        private void Remove(Work work)
+        {
+            lock (gate)
+            {
+                Due.Remove(work);
+                foreach (var lane in DueByLane.Values)
+                {
+                    lane.Remove(work);
+                }
+            }
+        }
     }
 
     [Fact]
@@ -68,13 +134,64 @@ public sealed class SweepTests
     }
 
     [Fact]
-    public async Task A_sweep_reads_at_most_its_batch()
+    public async Task A_sweep_reads_page_after_page_while_work_is_due()
     {
         var strategy = new Scripted(new SweepSettings(2, TimeSpan.FromMinutes(5), 3, TimeSpan.Zero, TimeSpan.Zero));
-        strategy.Due.AddRange([new("a"), new("b"), new("c")]);
+        strategy.Due.AddRange([new("a"), new("b"), new("c"), new("d"), new("e")]);
 
         var counts = await new Sweep<Work>(strategy, TimeProvider.System, NullLogger<Sweep<Work>>.Instance).RunAsync(CancellationToken.None);
 
-        Assert.Equal(2, counts[SweepOutcome.Done]);
+        Assert.Equal(5, counts[SweepOutcome.Done]);
+        Assert.Equal(3, strategy.Pages); // 2 + 2 + 1: the short page is the last
+    }
+
+    [Fact]
+    public async Task A_page_that_makes_no_progress_ends_the_sweep()
+    {
+        var strategy = new Scripted(new SweepSettings(2, TimeSpan.FromMinutes(5), 3, TimeSpan.Zero, TimeSpan.Zero));
+        strategy.Due.AddRange([new("x"), new("y"), new("z")]);
+        strategy.Unclaimable.UnionWith(["x", "y", "z"]);
+
+        var counts = await new Sweep<Work>(strategy, TimeProvider.System, NullLogger<Sweep<Work>>.Instance).RunAsync(CancellationToken.None);
+
+        Assert.Equal(2, counts[SweepOutcome.Skipped]);
+        Assert.Equal(1, strategy.Pages);
+    }
+
+    [Fact]
+    public async Task A_sweep_stops_reading_pages_when_its_time_budget_is_spent()
+    {
+        var clock = new FakeTimeProvider(new DateTimeOffset(2027, 1, 1, 0, 0, 0, TimeSpan.Zero));
+        var settings = new SweepSettings(1, TimeSpan.FromMinutes(5), 3, TimeSpan.Zero, TimeSpan.Zero) { TimeBudget = TimeSpan.FromSeconds(10) };
+        var strategy = new Scripted(settings) { OnAct = _ => clock.Advance(TimeSpan.FromSeconds(4)) };
+        strategy.Due.AddRange([new("1"), new("2"), new("3"), new("4"), new("5")]);
+
+        var counts = await new Sweep<Work>(strategy, clock, NullLogger<Sweep<Work>>.Instance).RunAsync(CancellationToken.None);
+
+        Assert.Equal(3, counts[SweepOutcome.Done]); // 4 s, 8 s, 12 s: no page after the budget
+        Assert.Equal(2, strategy.Due.Count);
+    }
+
+    [Fact]
+    public async Task A_slow_lane_never_holds_up_the_others()
+    {
+        var settings = new SweepSettings(10, TimeSpan.FromMinutes(5), 3, TimeSpan.Zero, TimeSpan.Zero) { ParallelLanes = 2, ParallelWork = 4 };
+        var strategy = new Scripted(settings);
+        var slow = new TaskCompletionSource();
+        strategy.DueByLane["slow-clinic"] = [new("slow-1"), new("slow-2")];
+        strategy.DueByLane["quick-clinic"] = [new("quick-1"), new("quick-2"), new("quick-3")];
+        strategy.Blocking["slow-1"] = slow.Task;
+        strategy.Blocking["slow-2"] = slow.Task;
+
+        var sweep = new Sweep<Work>(strategy, TimeProvider.System, NullLogger<Sweep<Work>>.Instance).RunAsync(CancellationToken.None);
+        while (strategy.Finished.Count < 3)
+        {
+            Assert.False(sweep.IsCompleted);
+            await Task.Delay(10);
+        }
+
+        Assert.Equal(["quick-1", "quick-2", "quick-3"], strategy.Finished.Order());
+        slow.SetResult();
+        Assert.Equal(5, (await sweep)[SweepOutcome.Done]);
     }
 }

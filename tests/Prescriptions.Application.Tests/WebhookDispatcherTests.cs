@@ -21,7 +21,7 @@ public sealed class WebhookDispatcherTests
     {
         var followUps = Options.Create(new FollowUpOptions());
         var webhooks = Options.Create(new WebhookOptions { MaxAttempts = 2, BackoffBase = TimeSpan.FromMinutes(1), MaxBackoff = TimeSpan.FromMinutes(1) });
-        dispatcher = new WebhookDispatcher(outbox, endpoints, new ClinicAlertMailer(new NoEmail(), followUps), webhooks, clock, NullLogger<Sweep<OutboxEntry>>.Instance);
+        dispatcher = new WebhookDispatcher(outbox, endpoints, new ClinicAlertMailer(new NoEmail(), followUps), new PartnerGates(webhooks), webhooks, clock, NullLogger<Sweep<OutboxEntry>>.Instance);
     }
 
     private sealed class Endpoints : IWebhookEndpoints
@@ -35,7 +35,11 @@ public sealed class WebhookDispatcherTests
 
         public Task<WebhookDelivery> SendAsync(string partner, PrescriptionEvent prescriptionEvent, CancellationToken cancellationToken)
         {
-            Sent.Add((partner, prescriptionEvent.Id));
+            lock (Sent)
+            {
+                Sent.Add((partner, prescriptionEvent.Id));
+            }
+
             return Task.FromResult(Refusing.Contains(partner)
                 ? new WebhookDelivery(false, 503, TimeSpan.FromMilliseconds(5), "The endpoint answered 503.")
                 : new WebhookDelivery(true, 204, TimeSpan.FromMilliseconds(5), null));
@@ -58,7 +62,7 @@ public sealed class WebhookDispatcherTests
         var sweep = await dispatcher.SweepAsync(CancellationToken.None);
 
         Assert.Equal((1, 1), (sweep.Delivered, sweep.Dropped));
-        Assert.Equal(["ehr-one", "ehr-two"], endpoints.Sent.Select(s => s.Partner));
+        Assert.Equal(["ehr-one", "ehr-two"], endpoints.Sent.Select(s => s.Partner).Order());
         Assert.Equal(2, outbox.Deliveries.Count(d => d.Succeeded && d.Attempt == 1));
         Assert.Null(await outbox.FindAsync("clinic-a", "evt_" + EventTypes.Created, CancellationToken.None));
     }
@@ -75,9 +79,9 @@ public sealed class WebhookDispatcherTests
         var second = await dispatcher.SweepAsync(CancellationToken.None);
 
         Assert.Equal((1, 1), (first.Retrying, second.Dead));
-        Assert.Equal(["ehr-one", "ehr-two", "ehr-two"], endpoints.Sent.Select(s => s.Partner));
+        Assert.Equal(["ehr-one", "ehr-two", "ehr-two"], endpoints.Sent.Select(s => s.Partner).Order());
         Assert.True(outbox.IsDead(@event.Id));
         Assert.Equal(["ehr-one"], (await outbox.FindAsync("clinic-a", @event.Id, CancellationToken.None))!.DeliveredTo);
-        Assert.Equal([1, 1, 2], outbox.Deliveries.Select(d => d.Attempt));
+        Assert.Equal([1, 1, 2], outbox.Deliveries.Select(d => d.Attempt).Order());
     }
 }

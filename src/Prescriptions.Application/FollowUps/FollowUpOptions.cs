@@ -42,7 +42,7 @@ public sealed class FollowUpOptions : ISweepOptions
     /// <summary>How long a sweep holds a message it is sending before another sweep may take it over.</summary>
     public TimeSpan Lease { get; set; } = TimeSpan.FromMinutes(5);
 
-    /// <summary>Most messages one sweep sends.</summary>
+    /// <summary>Messages read in one page (a sweep reads page after page while messages are due).</summary>
     [Range(1, 5000)]
     public int BatchSize { get; set; } = 200;
 
@@ -58,4 +58,15 @@ public sealed class FollowUpOptions : ISweepOptions
 
     /// <summary>How far back a sweep looks for messages still waiting (failed sends rescheduled into later buckets leave none behind).</summary>
     public TimeSpan Lookback { get; set; } = TimeSpan.FromHours(48);
+
+    /// <summary>Lanes swept at once.</summary>
+    [Range(1, 64)]
+    public int ParallelLanes { get; set; } = 1;
+
+    /// <summary>Messages of one page worked on at once.</summary>
+    [Range(1, 64)]
+    public int ParallelWork { get; set; } = 4;
+
+    /// <summary>How long one sweep may keep reading pages of due messages (the timer's next run picks up the rest).</summary>
+    public TimeSpan SweepTimeBudget { get; set; } = TimeSpan.FromMinutes(4);
 }

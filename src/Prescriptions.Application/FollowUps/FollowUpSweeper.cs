@@ -36,7 +36,10 @@ public sealed class FollowUpSweeper(
             counts[SweepOutcome.Dropped], counts[SweepOutcome.Skipped], counts[SweepOutcome.Watched]);
     }
 
-    public Task<IReadOnlyList<PendingFollowUp>> ListDueAsync(DateTimeOffset now, int maxCount, CancellationToken cancellationToken) =>
+    /// <summary>One lane: the schedule is read by due time across clinics.</summary>
+    public IReadOnlyList<string> Lanes { get; } = ["schedule"];
+
+    public Task<IReadOnlyList<PendingFollowUp>> ListDueAsync(string lane, DateTimeOffset now, int maxCount, CancellationToken cancellationToken) =>
         schedule.ListDueAsync(now, maxCount, cancellationToken);
 
     public Task<SweepOutcome?> SettleUnclaimedAsync(PendingFollowUp work, CancellationToken cancellationToken) => Task.FromResult<SweepOutcome?>(null);

@@ -10,7 +10,11 @@ public interface ISweepStrategy<TWork>
 {
     SweepSettings Settings { get; }
 
-    Task<IReadOnlyList<TWork>> ListDueAsync(DateTimeOffset now, int maxCount, CancellationToken cancellationToken);
+    /// <summary>Independent queues of work (a clinic's outbox); a slow one never holds up the others.</summary>
+    IReadOnlyList<string> Lanes { get; }
+
+    /// <summary>Up to <paramref name="maxCount"/> pieces of the lane's work due at <paramref name="now"/>.</summary>
+    Task<IReadOnlyList<TWork>> ListDueAsync(string lane, DateTimeOffset now, int maxCount, CancellationToken cancellationToken);
 
     /// <summary>Settles work that needs no claim (nothing left to do); null to go on and claim it.</summary>
     Task<SweepOutcome?> SettleUnclaimedAsync(TWork work, CancellationToken cancellationToken);

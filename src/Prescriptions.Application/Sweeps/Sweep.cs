@@ -11,28 +11,56 @@ namespace Prescriptions.Application.Sweeps;
 public sealed partial class Sweep<TWork>(ISweepStrategy<TWork> strategy, TimeProvider clock, ILogger<Sweep<TWork>> logger)
     where TWork : class, ISweepWork
 {
+    /// <summary>
+    /// Every lane at once (a slow lane never holds up the others); within a lane, page after page of due work, each
+    /// page's work in parallel, until nothing is due, a page makes no progress, or the time budget is spent.
+    /// </summary>
     public async Task<SweepCounts> RunAsync(CancellationToken cancellationToken)
     {
         var settings = strategy.Settings;
-        var due = await strategy.ListDueAsync(clock.GetUtcNow(), settings.BatchSize, cancellationToken);
+        var started = clock.GetTimestamp();
         var counts = new SweepCounts();
-        foreach (var work in due)
+        var lanes = new ParallelOptions { MaxDegreeOfParallelism = settings.ParallelLanes, CancellationToken = cancellationToken };
+        await Parallel.ForEachAsync(strategy.Lanes, lanes, async (lane, token) =>
         {
-            SweepOutcome outcome;
-            try
+            while (await RunPageAsync(lane, settings, counts, token) && clock.GetElapsedTime(started) < settings.TimeBudget)
             {
-                outcome = await ProcessAsync(work, settings, cancellationToken);
             }
-            catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
-            {
-                LogProcessFailed(logger, exception, strategy.Describe(work));
-                outcome = SweepOutcome.Skipped;
-            }
-
-            counts.Add(outcome);
-        }
+        });
 
         return counts;
+    }
+
+    /// <summary>One page of a lane's due work; whether there may be more to do.</summary>
+    private async Task<bool> RunPageAsync(string lane, SweepSettings settings, SweepCounts counts, CancellationToken cancellationToken)
+    {
+        var due = await strategy.ListDueAsync(lane, clock.GetUtcNow(), settings.BatchSize, cancellationToken);
+        var progressed = 0;
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = settings.ParallelWork, CancellationToken = cancellationToken };
+        await Parallel.ForEachAsync(due, parallel, async (work, token) =>
+        {
+            var outcome = await ProcessSafelyAsync(work, settings, token);
+            counts.Add(outcome);
+            if (outcome != SweepOutcome.Skipped)
+            {
+                Interlocked.Increment(ref progressed);
+            }
+        });
+
+        return due.Count >= settings.BatchSize && progressed > 0;
+    }
+
+    private async Task<SweepOutcome> ProcessSafelyAsync(TWork work, SweepSettings settings, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await ProcessAsync(work, settings, cancellationToken);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            LogProcessFailed(logger, exception, strategy.Describe(work));
+            return SweepOutcome.Skipped;
+        }
     }
 
     private async Task<SweepOutcome> ProcessAsync(TWork work, SweepSettings settings, CancellationToken cancellationToken)

@@ -7,14 +7,17 @@ using Prescriptions.Domain.Lifecycle;
 namespace Prescriptions.Application.Webhooks;
 
 /// <summary>
-/// The outbox as a <see cref="Sweep{TWork}"/>: for each known clinic, the due events are claimed, sent to every subscribed
-/// recipient (partners, and the clinic's alert address) that has not acknowledged them yet, logged, and then removed,
-/// retried later for the others, or marked dead. Receivers drop a repeated event by its webhook-id.
+/// The outbox as a <see cref="Sweep{TWork}"/>: each known clinic is a lane, read page after page while events are due; the
+/// due events are claimed, sent to every subscribed recipient (partners, and the clinic's alert address) that has not
+/// acknowledged them yet, at once and each within its recipient's gate (<see cref="PartnerGates"/>), logged, and then
+/// removed, retried later for the others, or marked dead. Events of one prescription may arrive out of order: each
+/// carries its version. Receivers drop a repeated event by its webhook-id.
 /// </summary>
 public sealed class WebhookDispatcher(
     IEventOutbox outbox,
     IWebhookEndpoints endpoints,
     ClinicAlertMailer clinicMailer,
+    PartnerGates gates,
     IOptions<WebhookOptions> options,
     TimeProvider time,
     ILogger<Sweep<OutboxEntry>> logger) : ISweepStrategy<OutboxEntry>
@@ -27,17 +30,11 @@ public sealed class WebhookDispatcher(
         return new WebhookSweep(counts[SweepOutcome.Done], counts[SweepOutcome.Retrying], counts[SweepOutcome.Dead], counts[SweepOutcome.Dropped], counts[SweepOutcome.Skipped]);
     }
 
-    /// <summary>Up to the batch size per clinic: one busy clinic never starves the others.</summary>
-    public async Task<IReadOnlyList<OutboxEntry>> ListDueAsync(DateTimeOffset now, int maxCount, CancellationToken cancellationToken)
-    {
-        var due = new List<OutboxEntry>();
-        foreach (var clinicId in endpoints.Clinics)
-        {
-            due.AddRange(await outbox.ListDueAsync(clinicId, now, maxCount, cancellationToken));
-        }
+    /// <summary>One lane per clinic: one busy or slow clinic never holds up the others.</summary>
+    public IReadOnlyList<string> Lanes => endpoints.Clinics;
 
-        return due;
-    }
+    public Task<IReadOnlyList<OutboxEntry>> ListDueAsync(string lane, DateTimeOffset now, int maxCount, CancellationToken cancellationToken) =>
+        outbox.ListDueAsync(lane, now, maxCount, cancellationToken);
 
     public async Task<SweepOutcome?> SettleUnclaimedAsync(OutboxEntry work, CancellationToken cancellationToken) =>
         Pending(work).Count > 0 ? null : await outbox.TryRemoveAsync(work, cancellationToken) ? SweepOutcome.Dropped : SweepOutcome.Skipped;
@@ -49,18 +46,17 @@ public sealed class WebhookDispatcher(
     {
         ArgumentNullException.ThrowIfNull(claimed);
         var @event = claimed.Event;
-        var deliveredTo = new List<string>(claimed.DeliveredTo);
-        var failed = new List<string>();
-        foreach (var recipient in Pending(claimed))
+        var deliveries = await Task.WhenAll(Pending(claimed).Select(recipient => gates.RunAsync(recipient, async () =>
         {
             var at = time.GetUtcNow();
             var delivery = recipient == ClinicAlertMailer.RecipientName ? await MailClinicAsync(@event, cancellationToken) : await endpoints.SendAsync(recipient, @event, cancellationToken);
             await outbox.RecordDeliveryAsync(new DeliveryAttempt(
                 @event.ClinicId, @event.Id, @event.Type, recipient, attempt, at,
                 delivery.Succeeded, (long)delivery.Duration.TotalMilliseconds, delivery.StatusCode, delivery.Error), cancellationToken);
-            (delivery.Succeeded ? deliveredTo : failed).Add(recipient);
-        }
-
+            return (Recipient: recipient, delivery.Succeeded);
+        }, cancellationToken)));
+        var deliveredTo = claimed.DeliveredTo.Concat(deliveries.Where(d => d.Succeeded).Select(d => d.Recipient)).ToList();
+        var failed = deliveries.Where(d => !d.Succeeded).Select(d => d.Recipient).ToList();
         if (failed.Count == 0)
         {
             return SweepActs.Settled<OutboxEntry>(await outbox.TryRemoveAsync(claimed, cancellationToken) ? SweepOutcome.Done : SweepOutcome.Skipped);

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Prescriptions.Application.Sweeps;
 
 namespace Prescriptions.Application.Webhooks;
@@ -39,6 +40,21 @@ public sealed class WebhookOptions : ISweepOptions
     /// <summary>How long a sweep holds an event it is delivering; longer than <see cref="DeliveryTimeout"/> times the partners of a clinic.</summary>
     public TimeSpan Lease { get; set; } = TimeSpan.FromMinutes(5);
 
-    /// <summary>Most events read per clinic and sweep.</summary>
+    /// <summary>Events read in one page of a clinic's outbox (a sweep reads page after page while events are due).</summary>
     public int BatchSize { get; set; } = 100;
+
+    /// <summary>Lanes swept at once (clinics).</summary>
+    [Range(1, 64)]
+    public int ParallelLanes { get; set; } = 8;
+
+    /// <summary>Events of one page worked on at once.</summary>
+    [Range(1, 64)]
+    public int ParallelWork { get; set; } = 16;
+
+    /// <summary>How long one sweep may keep reading pages of due events (the timer's next run picks up the rest).</summary>
+    public TimeSpan SweepTimeBudget { get; set; } = TimeSpan.FromMinutes(4);
+
+    /// <summary>Requests one partner receives at once, across all clinics and sweeps of this instance: one slow receiver holds only its own.</summary>
+    [Range(1, 64)]
+    public int ParallelDeliveriesPerPartner { get; set; } = 8;
 }

@@ -2,53 +2,57 @@ using Prescriptions.Application.Webhooks;
 
 namespace Prescriptions.Application.Tests.Fakes;
 
-/// <summary>The event outbox in memory: entries by event id, each write conditional on the entry read (its ETag).</summary>
+/// <summary>The event outbox in memory: entries by event id, each write conditional on the entry read (its ETag); safe for parallel sweeps.</summary>
 internal sealed class InMemoryOutbox : IEventOutbox
 {
+    private readonly Lock gate = new();
     private readonly Dictionary<string, (OutboxEntry Entry, bool Dead)> entries = [];
     private int etags;
 
     public List<DeliveryAttempt> Deliveries { get; } = [];
 
     public void Add(Domain.Lifecycle.PrescriptionEvent @event, DateTimeOffset dueAt) =>
-        entries[@event.Id] = (new OutboxEntry(@event, 0, dueAt, [], NextETag()), false);
+        Locked(() => entries[@event.Id] = (new OutboxEntry(@event, 0, dueAt, [], NextETag()), false));
 
     public bool IsDead(string eventId) => entries[eventId].Dead;
 
     public Task<IReadOnlyList<OutboxEntry>> ListDueAsync(string clinicId, DateTimeOffset now, int maxCount, CancellationToken cancellationToken) =>
-        Task.FromResult<IReadOnlyList<OutboxEntry>>([.. entries.Values.Where(e => !e.Dead && e.Entry.Event.ClinicId == clinicId && e.Entry.NextAttemptAt <= now).Select(e => e.Entry).Take(maxCount)]);
+        Task.FromResult(Locked<IReadOnlyList<OutboxEntry>>(() => [.. entries.Values.Where(e => !e.Dead && e.Entry.Event.ClinicId == clinicId && e.Entry.NextAttemptAt <= now).Select(e => e.Entry).Take(maxCount)]));
 
     public Task<OutboxEntry?> TryClaimAsync(OutboxEntry entry, DateTimeOffset leaseUntil, CancellationToken cancellationToken) =>
-        Task.FromResult(Replace(entry, entry with { NextAttemptAt = leaseUntil }));
+        Task.FromResult(Locked(() => Replace(entry, entry with { NextAttemptAt = leaseUntil })));
 
     public Task<bool> TryRemoveAsync(OutboxEntry entry, CancellationToken cancellationToken) =>
-        Task.FromResult(IsCurrent(entry) && entries.Remove(entry.Event.Id));
+        Task.FromResult(Locked(() => IsCurrent(entry) && entries.Remove(entry.Event.Id)));
 
     public Task<bool> TryRetryLaterAsync(OutboxEntry entry, int attempts, DateTimeOffset nextAttemptAt, IReadOnlyCollection<string> deliveredTo, CancellationToken cancellationToken) =>
-        Task.FromResult(Replace(entry, entry with { Attempts = attempts, NextAttemptAt = nextAttemptAt, DeliveredTo = [.. deliveredTo] }) is not null);
+        Task.FromResult(Locked(() => Replace(entry, entry with { Attempts = attempts, NextAttemptAt = nextAttemptAt, DeliveredTo = [.. deliveredTo] }) is not null));
 
     public Task<bool> TryMarkDeadAsync(OutboxEntry entry, int attempts, IReadOnlyCollection<string> deliveredTo, CancellationToken cancellationToken)
     {
-        var replaced = Replace(entry, entry with { Attempts = attempts, DeliveredTo = [.. deliveredTo] });
-        if (replaced is not null)
+        return Task.FromResult(Locked(() =>
         {
-            entries[entry.Event.Id] = (replaced, true);
-        }
+            var replaced = Replace(entry, entry with { Attempts = attempts, DeliveredTo = [.. deliveredTo] });
+            if (replaced is not null)
+            {
+                entries[entry.Event.Id] = (replaced, true);
+            }
 
-        return Task.FromResult(replaced is not null);
+            return replaced is not null;
+        }));
     }
 
     public Task<OutboxEntry?> FindAsync(string clinicId, string eventId, CancellationToken cancellationToken) =>
-        Task.FromResult(entries.TryGetValue(eventId, out var found) ? found.Entry : null);
+        Task.FromResult(Locked(() => entries.TryGetValue(eventId, out var found) ? found.Entry : null));
 
     public Task RecordDeliveryAsync(DeliveryAttempt attempt, CancellationToken cancellationToken)
     {
-        Deliveries.Add(attempt);
+        Locked(() => Deliveries.Add(attempt));
         return Task.CompletedTask;
     }
 
     public Task<IReadOnlyList<DeliveryAttempt>> DeliveriesAsync(string clinicId, string eventId, CancellationToken cancellationToken) =>
-        Task.FromResult<IReadOnlyList<DeliveryAttempt>>([.. Deliveries.Where(d => d.EventId == eventId)]);
+        Task.FromResult(Locked<IReadOnlyList<DeliveryAttempt>>(() => [.. Deliveries.Where(d => d.EventId == eventId)]));
 
     private bool IsCurrent(OutboxEntry entry) => entries.TryGetValue(entry.Event.Id, out var stored) && stored.Entry.ETag == entry.ETag;
 
@@ -65,4 +69,20 @@ internal sealed class InMemoryOutbox : IEventOutbox
     }
 
     private string NextETag() => $"e{++etags}";
+
+    private T Locked<T>(Func<T> read)
+    {
+        lock (gate)
+        {
+            return read();
+        }
+    }
+
+    private void Locked(Action change)
+    {
+        lock (gate)
+        {
+            change();
+        }
+    }
 }
