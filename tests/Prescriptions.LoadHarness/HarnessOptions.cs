@@ -1,0 +1,34 @@
+namespace Prescriptions.LoadHarness;
+
+/// <summary>What one run does: how many clients, requests and seconds per phase (defaults are the figures).</summary>
+internal sealed record HarnessOptions
+{
+    public required string ApiAssembly { get; init; }
+    public int Clients { get; init; } = 8;
+    public int Creates { get; init; } = 2000;
+    public int Reads { get; init; } = 2000;
+    public int PreviewSeconds { get; init; } = 10;
+    public int MixedSeconds { get; init; } = 60;
+    public int MixedClients { get; init; } = 16;
+
+    public static HarnessOptions Parse(string[] args)
+    {
+        var values = new Dictionary<string, string>(StringComparer.Ordinal);
+        for (var i = 0; i + 1 < args.Length; i += 2)
+        {
+            values[args[i].TrimStart('-')] = args[i + 1];
+        }
+
+        int Number(string name, int fallback) => values.TryGetValue(name, out var text) ? int.Parse(text, System.Globalization.CultureInfo.InvariantCulture) : fallback;
+        return new HarnessOptions
+        {
+            ApiAssembly = values.TryGetValue("api", out var api) ? Path.GetFullPath(api, Prescriptions.Testing.RepositoryPaths.Root) : throw new ArgumentException("--api <path of Prescriptions.LocalHost.dll> is required."),
+            Clients = Number("clients", 8),
+            Creates = Number("creates", 2000),
+            Reads = Number("reads", 2000),
+            PreviewSeconds = Number("preview-seconds", 10),
+            MixedSeconds = Number("mixed-seconds", 60),
+            MixedClients = Number("mixed-clients", 16),
+        };
+    }
+}

@@ -1,0 +1,239 @@
+using System.Globalization;
+using System.Net.Http.Headers;
+using System.Text.Json;
+using Azure.Data.Tables;
+using Azure.Storage.Blobs;
+using Prescriptions.Application.Library;
+using Prescriptions.LoadHarness;
+using Prescriptions.Storage.Library;
+using Prescriptions.Testing;
+
+// The load harness: one run, its own stack, every figure side by side. See README "Load harness".
+var options = HarnessOptions.Parse(args);
+const string Clinic = "clinic-a";
+const string PartnerApp = "9a9a0000-0000-4000-8000-0000000a9a0a";
+var report = new Report();
+
+await using var azurite = await AzuriteEmulator.StartAsync();
+var library = await new LibraryPublisher(
+    new BlobLibraryStore(new BlobServiceClient(azurite.ConnectionString), Microsoft.Extensions.Options.Options.Create(new LibraryStorageOptions())),
+    TimeProvider.System).PublishAsync(ShippedLibrary.Content, CancellationToken.None);
+if (library.Current is null)
+{
+    throw new InvalidOperationException(string.Join(Environment.NewLine, library.Problems));
+}
+
+await using var partner = await PartnerEndpoint.StartAsync();
+await using var api = await ApiProcess.StartAsync(options.ApiAssembly,
+[
+    "--environment=Development",
+    $"--PrescriptionsStorage:connectionString={azurite.ConnectionString}",
+    "--Logging:LogLevel:Default=Warning",
+    $"--Webhooks:Partners:load-partner:AppId={PartnerApp}",
+    $"--Webhooks:Partners:load-partner:Url={partner.Url}",
+    $"--Webhooks:Partners:load-partner:Secret={partner.Secret}",
+]);
+report.Line($"local host: start to first 200 on /api/health: {api.StartToFirst200.TotalMilliseconds:F0} ms");
+
+using var http = new HttpClient(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(10) }) { BaseAddress = api.BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
+var token = await TokenAsync(http, Clinic);
+http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+var table = new TableServiceClient(azurite.ConnectionString).GetTableClient("prescriptions");
+
+var templateId = await CreateAsync(http, "p-template") ?? throw new InvalidOperationException("The first create failed.");
+var raw = await RawStore.CopyAsync(table, Clinic, templateId);
+report.Line($"a create writes {raw.RowsPerCreate} rows in one batch (copied for the raw side)");
+
+// Creates, raw and API interleaved by every client, so both meet the same store, the same relay and the same load.
+var rawCreates = new Latencies("create: raw Azurite batch of the same rows");
+var apiCreates = new Latencies("create: POST /api/prescriptions");
+var created = new System.Collections.Concurrent.ConcurrentBag<string>();
+var createWall = await Clients.RunCountAsync(options.Clients, options.Creates * 2, async i =>
+{
+    if (i % 2 == 0)
+    {
+        await rawCreates.TimeAsync(raw.CreateAsync);
+    }
+    else
+    {
+        await apiCreates.TimeAsync(async () =>
+        {
+            var id = await CreateAsync(http, $"p-{i % 500}");
+            if (id is not null)
+            {
+                created.Add(id);
+            }
+
+            return id is not null;
+        });
+    }
+});
+var lastCreateAt = DateTimeOffset.UtcNow;
+rawCreates.Elapsed = apiCreates.Elapsed = createWall / 2;
+report.Compare(rawCreates, apiCreates);
+
+// The partner's side: every prescription.created of the API's creates, signed, once per webhook-id.
+var expected = created.Count + 1;
+List<Arrival> apiEvents = [];
+var waited = System.Diagnostics.Stopwatch.StartNew();
+while (waited.Elapsed < TimeSpan.FromSeconds(120))
+{
+    apiEvents = [.. partner.Arrivals.Where(a => a.Type == "prescription.created" && !raw.CopiedEventIds.Contains(a.Id))];
+    if (apiEvents.Count >= expected)
+    {
+        break;
+    }
+
+    await Task.Delay(100);
+}
+
+var lastArrival = apiEvents.Count == 0 ? lastCreateAt : apiEvents.Max(a => a.FirstArrivedAt);
+var lags = apiEvents.Select(a => (a.FirstArrivedAt - a.HappenedAt).TotalSeconds).Order().ToArray();
+report.Line($"webhooks: {apiEvents.Count} of {expected} prescription.created delivered; last one {(lastArrival - lastCreateAt).TotalSeconds:F1} s after the last create"
+    + $" (target: all within 30 s); commit to delivery median {Median(lags):F2} s, p99 {Percentile(lags, 99):F2} s, max {(lags.Length == 0 ? 0 : lags[^1]):F2} s (target: median <= 5 s)");
+report.Line($"webhooks: deliveries of one webhook-id more than once: {apiEvents.Sum(a => a.Times - 1)}; bad signatures: {partner.BadSignatures}; events of the raw copies also delivered: {partner.Arrivals.Count(a => raw.CopiedEventIds.Contains(a.Id))}");
+
+// Reads, raw and API interleaved.
+var ids = created.ToArray();
+var rawReads = new Latencies("read: raw point read");
+var apiReads = new Latencies("read: GET /api/prescriptions/{id}");
+var readWall = await Clients.RunCountAsync(options.Clients, options.Reads * 2, async i =>
+{
+    var id = ids[i / 2 % ids.Length];
+    if (i % 2 == 0)
+    {
+        await rawReads.TimeAsync(() => raw.ReadAsync(id));
+    }
+    else
+    {
+        await apiReads.TimeAsync(async () =>
+        {
+            using var response = await http.GetAsync(new Uri($"/api/prescriptions/{id}", UriKind.Relative));
+            return response.IsSuccessStatusCode;
+        });
+    }
+});
+rawReads.Elapsed = apiReads.Elapsed = readWall / 2;
+report.Compare(rawReads, apiReads);
+
+var previews = new Latencies("preview: POST /api/prescriptions/preview");
+previews.Elapsed = await Clients.RunForAsync(options.Clients, TimeSpan.FromSeconds(options.PreviewSeconds), _ => previews.TimeAsync(() => PreviewAsync(http)));
+report.Single(previews);
+
+// The mixed load: 60% preview, 20% create, 20% read.
+var memoryBefore = api.ResidentMiB();
+var mixed = new[] { new Latencies("mixed: preview"), new Latencies("mixed: create"), new Latencies("mixed: read") };
+var mixedWall = await Clients.RunForAsync(options.MixedClients, TimeSpan.FromSeconds(options.MixedSeconds), i => (i % 10) switch
+{
+    < 6 => mixed[0].TimeAsync(() => PreviewAsync(http)),
+    < 8 => mixed[1].TimeAsync(async () => await CreateAsync(http, $"p-mixed-{i % 500}") is not null),
+    _ => mixed[2].TimeAsync(async () =>
+    {
+        using var response = await http.GetAsync(new Uri($"/api/prescriptions/{ids[i % ids.Length]}", UriKind.Relative));
+        return response.IsSuccessStatusCode;
+    }),
+});
+foreach (var route in mixed)
+{
+    route.Elapsed = mixedWall;
+    report.Single(route);
+}
+
+report.Line($"mixed load ({options.MixedClients} clients, {options.MixedSeconds} s): {mixed.Sum(m => m.Count) / mixedWall.TotalSeconds:F0} requests/s; longest request {mixed.Max(m => m.Max):F0} ms (target: none over 500 ms); errors {mixed.Sum(m => m.Errors)}; API memory {memoryBefore:F0} MiB before, {api.ResidentMiB():F0} MiB after");
+report.Print(options);
+return 0;
+
+static async Task<string> TokenAsync(HttpClient http, string clinicId)
+{
+    using var response = await http.PostAsJsonAsync(new Uri("/dev/token", UriKind.Relative), new { role = "Therapist", clinicId, subject = "load-harness" });
+    response.EnsureSuccessStatusCode();
+    using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+    return body.RootElement.GetProperty("accessToken").GetString()!;
+}
+
+static object Program(string patientId) => new
+{
+    patientId,
+    conditionId = "lateral-ankle-sprain",
+    phase = 2,
+    side = "left",
+    constraints = new { weightBearing = "partial", equipment = new[] { "band", "chair" }, maxMinutesPerSession = 20, maxExercises = 4 },
+    weeks = 2,
+};
+
+static object Preview() => new
+{
+    patientId = "p-preview",
+    conditionId = "lateral-ankle-sprain",
+    phase = 2,
+    side = "left",
+    constraints = new { weightBearing = "partial", equipment = new[] { "band", "chair" }, maxMinutesPerSession = 20, maxExercises = 4 },
+};
+
+static async Task<string?> CreateAsync(HttpClient http, string patientId)
+{
+    using var response = await http.PostAsJsonAsync(new Uri("/api/prescriptions", UriKind.Relative), Program(patientId));
+    if (!response.IsSuccessStatusCode)
+    {
+        return null;
+    }
+
+    using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+    return body.RootElement.GetProperty("id").GetString();
+}
+
+static async Task<bool> PreviewAsync(HttpClient http)
+{
+    using var response = await http.PostAsJsonAsync(new Uri("/api/prescriptions/preview", UriKind.Relative), Preview());
+    if (!response.IsSuccessStatusCode && Interlocked.Exchange(ref Failures.Shown, 1) == 0)
+    {
+        Console.Error.WriteLine($"preview answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
+    }
+
+    return response.IsSuccessStatusCode;
+}
+
+static double Median(double[] sorted) => Percentile(sorted, 50);
+
+static double Percentile(double[] sorted, double p) => sorted.Length == 0 ? double.NaN : sorted[Math.Clamp((int)Math.Ceiling(p / 100 * sorted.Length) - 1, 0, sorted.Length - 1)];
+
+/// <summary>The figures, printed together at the end (and as they come).</summary>
+internal sealed class Report
+{
+    private readonly List<string> lines = [];
+
+    public void Line(string text)
+    {
+        lines.Add(text);
+        Console.WriteLine(text);
+    }
+
+    public void Single(Latencies route) => Line(Row(route));
+
+    public void Compare(Latencies raw, Latencies api)
+    {
+        Line(Row(raw));
+        Line(Row(api));
+        Line(string.Create(CultureInfo.InvariantCulture,
+            $"    API / raw: median x{api.Percentile(50) / raw.Percentile(50):F2} (target <= 1.2), p99 x{api.Percentile(99) / raw.Percentile(99):F2} (target <= 2), throughput x{api.Throughput / raw.Throughput:F2}"));
+    }
+
+    public void Print(HarnessOptions options)
+    {
+        Console.WriteLine();
+        Console.WriteLine($"LOAD FIGURES ({options.Clients} clients, Azurite in memory, API Release on the local host, {Environment.ProcessorCount} cores)");
+        foreach (var line in lines)
+        {
+            Console.WriteLine(line);
+        }
+    }
+
+    private static string Row(Latencies route) => string.Create(CultureInfo.InvariantCulture,
+        $"{route.Name,-48} n {route.Count,6}  {route.Throughput,7:F0}/s  p50 {route.Percentile(50),7:F1} ms  p99 {route.Percentile(99),7:F1} ms  max {route.Max,7:F0} ms  errors {route.Errors}");
+}
+
+/// <summary>Whether the first failure's answer has been shown.</summary>
+internal static class Failures
+{
+    public static int Shown;
+}
