@@ -1,11 +1,12 @@
 using System.Net;
 using System.Text.Json.Nodes;
 using Prescriptions.Domain.Tenancy;
+using Prescriptions.Functions.Api.Contracts;
 using Prescriptions.Functions.OpenApi;
 
 namespace Prescriptions.Functions.Tests;
 
-/// <summary>Every request array and free-text string is bounded, documented and enforced; a validation answer lists at most 50 reasons.</summary>
+/// <summary>Every request array is bounded, documented and enforced (free text too, where documented); a validation answer lists at most 50 reasons.</summary>
 [Collection(ApiCollection.Name)]
 public sealed class RequestBoundsTests(ApiFixture fixture)
 {
@@ -49,7 +50,7 @@ public sealed class RequestBoundsTests(ApiFixture fixture)
     }
 
     [Fact]
-    public async Task Nested_arrays_and_free_text_are_bounded_too_and_each_is_named()
+    public async Task Nested_arrays_are_bounded_too_and_each_is_named()
     {
         var response = await Api.SendAsync(HttpMethod.Post, "/api/prescriptions/preview", Therapist, new
         {
@@ -76,7 +77,8 @@ public sealed class RequestBoundsTests(ApiFixture fixture)
 
         var problem = await (await Api.Client.SendAsync(request)).AssertProblemAsync(HttpStatusCode.BadRequest);
 
-        Assert.Equal([$"must be at most {maxLength} characters"], problem.ErrorsFor("reason"));
+        Assert.Equal(PrescriptionRequestValidator.MaxReasonLength, maxLength);
+        Assert.Equal([$"must be at most {maxLength} characters without control characters"], problem.ErrorsFor("reason"));
     }
 
     [Fact]

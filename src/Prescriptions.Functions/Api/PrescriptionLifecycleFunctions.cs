@@ -44,6 +44,9 @@ public sealed class PrescriptionLifecycleFunctions(ApiHandler api, OwnPrescripti
             var body = request.ContentLength is > 0 || request.Headers.TransferEncoding.Count > 0
                 ? await call.ReadJsonAsync<AdvanceBody>()
                 : new AdvanceBody(null, null);
+            var errors = new ValidationErrors();
+            PrescriptionRequestValidator.CheckOverride(body.Override, body.Reason, errors);
+            errors.ThrowIfAny();
             return PrescriptionAnswers.Read(await prescriptions.AdvanceAsync(
                 call.Caller.ClinicIds, prescriptionId, matching.ETag, body.Override == true, body.Reason, call.Actor, call.CancellationToken));
         }, cancellationToken);

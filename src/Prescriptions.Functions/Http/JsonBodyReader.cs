@@ -9,7 +9,7 @@ namespace Prescriptions.Functions.Http;
 
 /// <summary>
 /// Reads a JSON body the same way on both hosts: JSON content type only (415), at most 1 MiB (413),
-/// well-formed (400 malformed), within its documented bounds (400 naming the field), and of the expected shape (400 naming the field's JSON path).
+/// well-formed (400 malformed), with lists within their documented maxItems (400 naming the field), and of the expected shape (400 naming the field's JSON path).
 /// </summary>
 public static class JsonBodyReader
 {
@@ -107,7 +107,7 @@ public static class JsonBodyReader
         }
     }
 
-    /// <summary>The documented maxItems and maxLength of the body's schema, before it is bound to a type.</summary>
+    /// <summary>The documented maxItems of the body's schema, before it is bound to a type.</summary>
     private static void EnsureWithinBounds<T>(byte[] body)
     {
         using var document = JsonDocument.Parse(body);

@@ -6,10 +6,11 @@ using Prescriptions.Functions.OpenApi;
 namespace Prescriptions.Functions.Api.Contracts;
 
 /// <summary>
-/// The bounds of a request body, as openapi.json documents them: every array's <c>maxItems</c> (named by the schema's
-/// <c>x-items-called</c>: "may hold at most 40 exercises") and every string's <c>maxLength</c>. They are read from the
-/// document itself, so what is documented is what is enforced. Checked on the parsed JSON before it is bound to a type,
-/// so an oversized list is refused before anything walks it.
+/// The list bounds of a request body, as openapi.json documents them: every array's <c>maxItems</c> (named by the
+/// schema's <c>x-items-called</c>: "may hold at most 40 exercises"). They are read from the document itself, so what is
+/// documented is what is enforced, and checked on the parsed JSON before it is bound to a type, so an oversized list is
+/// refused before anything walks it. Free-text lengths (<c>maxLength</c>) are checked by each body's validator, so that
+/// their 400 names every field at fault at once.
 /// </summary>
 public static class RequestBoundsValidator
 {
@@ -20,7 +21,7 @@ public static class RequestBoundsValidator
         return bodyType.Name.EndsWith("Body", StringComparison.Ordinal) ? $"{bodyType.Name[..^4]}Request" : bodyType.Name;
     }
 
-    /// <summary>The field errors of a body beyond its schema's bounds; empty when the type has no documented schema.</summary>
+    /// <summary>The field errors of a body beyond its schema's list bounds; empty when the type has no documented schema.</summary>
     public static ValidationErrors Check(JsonElement body, Type bodyType)
     {
         var errors = new ValidationErrors();
@@ -74,9 +75,6 @@ public static class RequestBoundsValidator
                     }
                 }
 
-                break;
-            case JsonValueKind.String when bounds["maxLength"]?.GetValue<int>() is { } maxLength && value.GetString()!.Length > maxLength:
-                errors.Add(Field(path), string.Create(CultureInfo.InvariantCulture, $"must be at most {maxLength} characters"));
                 break;
         }
     }
