@@ -36,6 +36,17 @@ public sealed class UnknownRouteTests(ApiFixture fixture)
     }
 
     [Fact]
+    public async Task Head_on_a_get_route_is_405_with_allow_and_no_body()
+    {
+        var response = await Api.SendAsync(HttpMethod.Head, "/api/library");
+
+        Assert.Equal(HttpStatusCode.MethodNotAllowed, response.StatusCode);
+        Assert.Equal(["GET"], response.Content.Headers.Allow);
+        Assert.True(response.Headers.Contains("x-correlation-id"));
+        Assert.Empty(await response.Content.ReadAsByteArrayAsync());
+    }
+
+    [Fact]
     public async Task A_405_lists_every_method_of_a_parameterised_route_and_needs_no_token()
     {
         var response = await Api.SendAsync(HttpMethod.Post, "/api/prescriptions/rx-0193a1f2c3d47e8f9a0b1c2d3e4f5a6b");
