@@ -12,7 +12,7 @@ public static class PrescriptionAnswers
     public static ApiResult Read(Versioned<Prescription> stored, int status = StatusCodes.Status200OK, IReadOnlyDictionary<string, string>? extraHeaders = null)
     {
         ArgumentNullException.ThrowIfNull(stored);
-        var headers = new Dictionary<string, string>(extraHeaders ?? new Dictionary<string, string>()) { ["ETag"] = stored.ETag };
+        var headers = new Dictionary<string, string>(extraHeaders ?? new Dictionary<string, string>()) { ["ETag"] = EntityTags.Strong(stored.ETag) };
         if (status == StatusCodes.Status201Created)
         {
             headers["Location"] = $"/api/prescriptions/{stored.Value.Id}";

@@ -61,11 +61,13 @@ public sealed class PrescriptionFunctions(ApiHandler api, ILibraryProvider libra
         CancellationToken cancellationToken) =>
         api.RunAsync(request, ApiAccess.Prescribers, async call =>
         {
-            var ifMatch = Preconditions.RequireIfMatch(call);
+            // Preconditions before the body (RFC 9110 13.2.1): 428, 404, 412 whatever is sent; then 400; then the rules.
+            var matching = await ownPrescriptions.FindMatchingAsync(call, prescriptionId);
             var body = await call.ReadJsonAsync<ReplacePrescriptionBody>();
-            var stored = (await prescriptions.FindChangeableAsync(call.Caller.ClinicIds, prescriptionId, ifMatch, LifecycleAction.Update, call.CancellationToken)).OrThrow();
             var library = await libraries.GetCurrentAsync(call.CancellationToken);
-            var replacement = PrescriptionRequests.ParseReplace(body, library);
-            return PrescriptionAnswers.Read(await prescriptions.ReplaceAsync(stored, replacement, library, call.Actor, call.CancellationToken));
+            var replacement = PrescriptionRequests.ParseReplace(body, matching.Value, library);
+            var stored = (await prescriptions.FindChangeableAsync(call.Caller.ClinicIds, prescriptionId, matching.ETag, LifecycleAction.Update, call.CancellationToken)).OrThrow();
+            var replaced = await prescriptions.ReplaceAsync(stored, replacement, library, call.Actor, call.CancellationToken);
+            return PrescriptionAnswers.Read(PrescriptionRequests.WithClinicItemPaths(replaced, body.Items?.Count ?? 0));
         }, cancellationToken);
 }

@@ -8,7 +8,7 @@ using Prescriptions.Functions.Http;
 namespace Prescriptions.Functions.Api;
 
 /// <summary>Progress or regress one item along its exercise's chain, within the prescription's limits.</summary>
-public sealed class PrescriptionItemFunctions(ApiHandler api, PrescriptionService prescriptions)
+public sealed class PrescriptionItemFunctions(ApiHandler api, OwnPrescriptions ownPrescriptions, PrescriptionService prescriptions)
 {
     [Function("ProgressPrescriptionItem")]
     public Task<IActionResult> Progress(
@@ -28,7 +28,7 @@ public sealed class PrescriptionItemFunctions(ApiHandler api, PrescriptionServic
 
     private async Task<IActionResult> StepAsync(ApiRequest call, string prescriptionId, string exerciseId, ProgressionDirection direction)
     {
-        var ifMatch = Preconditions.RequireIfMatch(call);
-        return PrescriptionAnswers.Read(await prescriptions.StepItemAsync(call.Caller.ClinicIds, prescriptionId, ifMatch, exerciseId, direction, call.Actor, call.CancellationToken));
+        var matching = await ownPrescriptions.FindMatchingAsync(call, prescriptionId);
+        return PrescriptionAnswers.Read(await prescriptions.StepItemAsync(call.Caller.ClinicIds, prescriptionId, matching.ETag, exerciseId, direction, call.Actor, call.CancellationToken));
     }
 }

@@ -9,7 +9,7 @@ using Prescriptions.Functions.Http;
 namespace Prescriptions.Functions.Api;
 
 /// <summary>Status changes (activate, complete, cancel), phase advance by criteria, readiness and measurements.</summary>
-public sealed class PrescriptionLifecycleFunctions(ApiHandler api, PrescriptionService prescriptions)
+public sealed class PrescriptionLifecycleFunctions(ApiHandler api, OwnPrescriptions ownPrescriptions, PrescriptionService prescriptions)
 {
     [Function("ActivatePrescription")]
     public Task<IActionResult> Activate(
@@ -39,12 +39,16 @@ public sealed class PrescriptionLifecycleFunctions(ApiHandler api, PrescriptionS
         CancellationToken cancellationToken) =>
         api.RunAsync(request, ApiAccess.Prescribers, async call =>
         {
-            var ifMatch = Preconditions.RequireIfMatch(call);
+            // Preconditions before the body (RFC 9110 13.2.1): a stale If-Match is 412 whatever is sent.
+            var matching = await ownPrescriptions.FindMatchingAsync(call, prescriptionId);
             var body = request.ContentLength is > 0 || request.Headers.TransferEncoding.Count > 0
                 ? await call.ReadJsonAsync<AdvanceBody>()
                 : new AdvanceBody(null, null);
+            var errors = new ValidationErrors();
+            PrescriptionRequestValidator.CheckOverride(body.Override, body.Reason, errors);
+            errors.ThrowIfAny();
             return PrescriptionAnswers.Read(await prescriptions.AdvanceAsync(
-                call.Caller.ClinicIds, prescriptionId, ifMatch, body.Override == true, body.Reason, call.Actor, call.CancellationToken));
+                call.Caller.ClinicIds, prescriptionId, matching.ETag, body.Override == true, body.Reason, call.Actor, call.CancellationToken));
         }, cancellationToken);
 
     [Function("GetPrescriptionReadiness")]
@@ -70,7 +74,7 @@ public sealed class PrescriptionLifecycleFunctions(ApiHandler api, PrescriptionS
 
     private async Task<IActionResult> TransitionAsync(ApiRequest call, string prescriptionId, LifecycleAction action)
     {
-        var ifMatch = Preconditions.RequireIfMatch(call);
-        return PrescriptionAnswers.Read(await prescriptions.TransitionAsync(call.Caller.ClinicIds, prescriptionId, ifMatch, action, call.Actor, call.CancellationToken));
+        var matching = await ownPrescriptions.FindMatchingAsync(call, prescriptionId);
+        return PrescriptionAnswers.Read(await prescriptions.TransitionAsync(call.Caller.ClinicIds, prescriptionId, matching.ETag, action, call.Actor, call.CancellationToken));
     }
 }

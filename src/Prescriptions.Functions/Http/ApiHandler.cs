@@ -111,7 +111,7 @@ public sealed partial class ApiHandler(CallerFactory callers, IOptions<StorageRe
     }
 
     private static ApiResult Answer(ApiProblem problem, HttpRequest request, string correlationId) =>
-        ApiResult.Problem(problem with { Instance = request.Path.Value, CorrelationId = correlationId });
+        ApiResult.Problem(ErrorCap.Apply(problem) with { Instance = request.Path.Value, CorrelationId = correlationId });
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Storage unavailable (correlation id {CorrelationId})")]
     private static partial void LogStorageUnavailable(ILogger logger, Exception exception, string correlationId);

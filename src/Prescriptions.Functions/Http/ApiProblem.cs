@@ -13,6 +13,9 @@ public sealed record ApiProblem
     public string? CorrelationId { get; init; }
     public IReadOnlyDictionary<string, string[]>? Errors { get; init; }
 
+    /// <summary>How many reasons there were, when <see cref="Errors"/> is present (it lists at most the first 50).</summary>
+    public int? ErrorCount { get; init; }
+
     /// <summary>Headers that belong with the problem (Retry-After, WWW-Authenticate); not part of the body.</summary>
     [JsonIgnore]
     public IReadOnlyDictionary<string, string> Headers { get; init; } = new Dictionary<string, string>();

@@ -2,13 +2,14 @@ using System.Globalization;
 using System.Net.Http.Headers;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
+using Prescriptions.Functions.Api.Contracts;
 using Prescriptions.Domain.Serialization;
 
 namespace Prescriptions.Functions.Http;
 
 /// <summary>
 /// Reads a JSON body the same way on both hosts: JSON content type only (415), at most 1 MiB (413),
-/// well-formed (400 malformed), and of the expected shape (400 naming the field's JSON path).
+/// well-formed (400 malformed), with lists within their documented maxItems (400 naming the field), and of the expected shape (400 naming the field's JSON path).
 /// </summary>
 public static class JsonBodyReader
 {
@@ -35,6 +36,7 @@ public static class JsonBodyReader
         }
 
         EnsureWellFormed(body);
+        EnsureWithinBounds<T>(body);
         try
         {
             return JsonSerializer.Deserialize<T>(body, DomainJson.Options)
@@ -103,6 +105,13 @@ public static class JsonBodyReader
                 $"Malformed JSON at line {(exception.LineNumber ?? 0) + 1}, byte {(exception.BytePositionInLine ?? 0) + 1}.");
             throw new ApiProblemException(Problems.MalformedJson(detail, "$"));
         }
+    }
+
+    /// <summary>The documented maxItems of the body's schema, before it is bound to a type.</summary>
+    private static void EnsureWithinBounds<T>(byte[] body)
+    {
+        using var document = JsonDocument.Parse(body);
+        RequestBoundsValidator.Check(document.RootElement, typeof(T)).ThrowIfAny();
     }
 
     private static string ShapeMessage(JsonException exception)

@@ -15,6 +15,7 @@ public static class ProblemTypes
     public const string Unauthorized = Base + "unauthorized";
     public const string Forbidden = Base + "forbidden";
     public const string NotFound = Base + "not-found";
+    public const string MethodNotAllowed = Base + "method-not-allowed";
     public const string Conflict = Base + "conflict";
     public const string Gone = Base + "gone";
     public const string PreconditionFailed = Base + "precondition-failed";

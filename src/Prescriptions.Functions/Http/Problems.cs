@@ -78,6 +78,19 @@ public static class Problems
         Detail = detail,
     };
 
+    /// <summary>A path the API has no route for.</summary>
+    public static ApiProblem NoSuchRoute() => NotFound("The API has no such route; its routes are listed at /api/openapi.json.");
+
+    /// <summary>A known path asked with a method it does not take; Allow lists those it does.</summary>
+    public static ApiProblem MethodNotAllowed(string method, IReadOnlyList<string> allowed) => new()
+    {
+        Type = ProblemTypes.MethodNotAllowed,
+        Title = "The route does not accept this method.",
+        Status = 405,
+        Detail = $"This route does not accept {method}; it accepts {string.Join(", ", allowed)}.",
+        Headers = new Dictionary<string, string> { ["Allow"] = string.Join(", ", allowed) },
+    };
+
     public static ApiProblem Gone(string detail) => new()
     {
         Type = ProblemTypes.Gone,

@@ -4,7 +4,7 @@ using Prescriptions.LocalHost.Invocation;
 
 namespace Prescriptions.LocalHost.Http;
 
-/// <summary>Maps every HTTP function of the catalog to <c>{routePrefix}/{route}</c> with its methods.</summary>
+/// <summary>Maps every HTTP function of the catalog to <c>{routePrefix}/{route}</c> with its methods; catch-all routes last.</summary>
 internal static class HttpFunctionEndpoints
 {
     public static void MapHttpFunctions(this IEndpointRouteBuilder endpoints, FunctionCatalog catalog, string routePrefix)
@@ -23,10 +23,26 @@ internal static class HttpFunctionEndpoints
             var builder = function.Methods is null
                 ? endpoints.Map(pattern, handle)
                 : endpoints.MapMethods(pattern.RawText!, function.Methods.Select(m => m.ToUpperInvariant()), handle);
+            if (IsCatchAll(pattern))
+            {
+                // As on the Functions host, a catch-all route only takes what no other route of any method takes.
+                builder.Add(endpoint => ((RouteEndpointBuilder)endpoint).Order = CatchAllOrder);
+            }
+
             builder
                 .WithDisplayName($"Function {function.Name}")
                 .WithMetadata(new HttpFunctionEndpointMetadata(function.Name, function.Methods, function.Route, function.AuthLevel));
         }
+    }
+
+    /// <summary>The order of catch-all routes: after every other route (those have the default order, 0).</summary>
+    public const int CatchAllOrder = 1;
+
+    /// <summary>Whether the route ends in a catch-all parameter such as <c>{*path}</c>.</summary>
+    public static bool IsCatchAll(RoutePattern pattern)
+    {
+        ArgumentNullException.ThrowIfNull(pattern);
+        return pattern.Parameters.Any(parameter => parameter.IsCatchAll);
     }
 
     /// <summary>The prefixed route template, e.g. "api/prescriptions/{id}", or just the route when the prefix is empty.</summary>

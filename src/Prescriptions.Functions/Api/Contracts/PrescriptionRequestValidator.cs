@@ -126,7 +126,8 @@ public static partial class PrescriptionRequestValidator
         return others;
     }
 
-    public static IReadOnlyList<ProposedItem>? ToProposedItems(IReadOnlyList<ItemBody>? items, ValidationErrors errors)
+    /// <summary>The therapist's items; <paramref name="field"/> names the list in errors (a PUT also sends clinicItems, which may be empty).</summary>
+    public static IReadOnlyList<ProposedItem>? ToProposedItems(IReadOnlyList<ItemBody>? items, ValidationErrors errors, string field = "items", bool allowEmpty = false)
     {
         ArgumentNullException.ThrowIfNull(errors);
         if (items is null)
@@ -134,9 +135,9 @@ public static partial class PrescriptionRequestValidator
             return null;
         }
 
-        if (items.Count == 0)
+        if (items.Count == 0 && !allowEmpty)
         {
-            errors.Add("items", "give at least one item, or leave items out to let the engine assemble the program");
+            errors.Add(field, "give at least one item, or leave items out to let the engine assemble the program");
         }
 
         var proposed = new List<ProposedItem>();
@@ -145,19 +146,19 @@ public static partial class PrescriptionRequestValidator
             var item = items[i];
             if (item is null)
             {
-                errors.Add($"items[{i}]", "must be an object");
+                errors.Add($"{field}[{i}]", "must be an object");
                 continue;
             }
 
             if (string.IsNullOrWhiteSpace(item.ExerciseId))
             {
-                errors.Add($"items[{i}].exerciseId", "is required");
+                errors.Add($"{field}[{i}].exerciseId", "is required");
                 continue;
             }
 
             if (item.Notes?.Length > MaxNotesLength)
             {
-                errors.Add($"items[{i}].notes", $"must be at most {MaxNotesLength} characters");
+                errors.Add($"{field}[{i}].notes", $"must be at most {MaxNotesLength} characters");
             }
 
             proposed.Add(new ProposedItem(item.ExerciseId, item.Dose, item.Notes));
@@ -167,6 +168,9 @@ public static partial class PrescriptionRequestValidator
     }
 
     public const int MaxFirstNameLength = 50;
+
+    /// <summary>HH:mm as clients write it, and HH:mm:ss as GET answers it (so a read contact can be sent back).</summary>
+    private static readonly string[] ReminderTimeFormats = ["HH:mm", "HH:mm:ss"];
 
     public static FollowUp? ToFollowUp(FollowUpBody? body, ValidationErrors errors)
     {
@@ -187,7 +191,7 @@ public static partial class PrescriptionRequestValidator
         }
 
         var time = default(TimeOnly);
-        if (body.ReminderTime is null || !TimeOnly.TryParseExact(body.ReminderTime, "HH:mm", CultureInfo.InvariantCulture, DateTimeStyles.None, out time))
+        if (body.ReminderTime is null || !TimeOnly.TryParseExact(body.ReminderTime, ReminderTimeFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out time))
         {
             errors.Add("followUp.reminderTime", "must be a local time as HH:mm");
         }
