@@ -12,6 +12,8 @@ namespace Prescriptions.Application.Patients;
 /// </summary>
 public sealed class PatientService(IPatientDirectory directory, IPatientErasure erasure, TimeProvider clock)
 {
+    public const int MaxQueryLength = 200;
+
     public async Task<Outcome<Versioned<Patient>>> RegisterAsync(string clinicId, PatientDetails details, Actor actor, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(actor);
@@ -83,6 +85,11 @@ public sealed class PatientService(IPatientDirectory directory, IPatientErasure 
             return await directory.FindByExternalIdAsync(clinicId, externalId, cancellationToken) is { } patient
                 ? new ResultPage<Patient>([patient], null)
                 : new ResultPage<Patient>([], null);
+        }
+
+        if (text is { Length: > MaxQueryLength })
+        {
+            return Failure.Validation("q", $"must be at most {MaxQueryLength} characters");
         }
 
         if (PatientNameQuery.Parse(text) is not { } query)
