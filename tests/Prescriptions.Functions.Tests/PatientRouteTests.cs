@@ -69,6 +69,9 @@ public sealed class PatientRouteTests(ApiFixture fixture)
         Assert.Equal(("therapist-7", "therapist-7", "1970-05-02", "de-CH"),
             (patient.GetProperty("createdBy").GetString(), patient.GetProperty("updatedBy").GetString(), patient.GetProperty("birthDate").GetString(), patient.GetProperty("preferredLanguage").GetString()));
         Assert.Equal(id, (await read.JsonAsync()).GetProperty("id").GetString());
+        Assert.Equal(
+            ["birthDate", "clinicId", "createdAt", "createdBy", "email", "externalId", "familyName", "givenName", "id", "phone", "preferredLanguage", "updatedAt", "updatedBy", "version"],
+            patient.EnumerateObject().Select(member => member.Name).Order(StringComparer.Ordinal));
         Assert.Equal("\"1\"", read.Headers.ETag!.ToString());
         await otherClinic.AssertProblemAsync(HttpStatusCode.NotFound);
     }

@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace Prescriptions.Domain.Patients;
 
 /// <summary>A patient registered with one clinic: the server's id, the clinic's details, and who changed them when.</summary>
@@ -23,7 +25,8 @@ public sealed record Patient
     /// <summary>Increases by one with every stored change; the strong ETag is made from it.</summary>
     public required int Version { get; init; }
 
-    /// <summary>The strong ETag of this version.</summary>
+    /// <summary>The strong ETag of this version (a header, not a member of the document).</summary>
+    [JsonIgnore]
     public string ETag => $"\"{Version}\"";
 
     public static string NewId() => $"{IdPrefix}{Guid.CreateVersion7():N}";
@@ -47,8 +50,10 @@ public sealed record Patient
         With(details) with { UpdatedAt = at, UpdatedBy = by, Version = Version + 1 };
 
     /// <summary>Every normalized token of the given and family names, for the search index.</summary>
+    [JsonIgnore]
     public IReadOnlyList<string> NameTokens => PatientNames.Tokens($"{GivenName} {FamilyName}");
 
+    [JsonIgnore]
     public PatientDetails Details => new(GivenName, FamilyName)
     {
         ExternalId = ExternalId, BirthDate = BirthDate, Email = Email, Phone = Phone, PreferredLanguage = PreferredLanguage,
