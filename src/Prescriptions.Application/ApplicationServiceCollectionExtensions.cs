@@ -24,6 +24,7 @@ public static class ApplicationServiceCollectionExtensions
         services.AddSingleton<LibraryPublisher>();
         services.AddSingleton<PrescriptionService>();
         services.AddSingleton<Alerts.AlertService>();
+        services.AddSingleton<Patients.PatientService>();
         services.AddSingleton<PrescriptionUpdates>();
         services.AddSingleton<PrescriptionReadiness>();
         services.AddSingleton<FollowUpScheduler>();

@@ -42,6 +42,8 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<IFollowUpRecords, TableFollowUpRecords>();
         services.AddSingleton<Application.Alerts.IAlertInbox, TableAlertInbox>();
         services.AddSingleton<IEventOutbox, TableEventOutbox>();
+        services.AddSingleton<Application.Patients.IPatientDirectory, Patients.TablePatientDirectory>();
+        services.AddSingleton<Application.Patients.IPatientErasure, Patients.TablePatientErasure>();
         services.AddSingleton<StorageHealthProbe>();
         return services;
     }

@@ -16,7 +16,15 @@ internal static class TablePages
 {
     public static async Task<ResultPage<T>> ReadAsync<T>(TableClient table, string clinicId, string prefix, int pageSize, string? continuationToken, CancellationToken cancellationToken)
     {
-        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {clinicId} and RowKey ge {prefix} and RowKey lt {ClinicPartitionLayout.RangeEnd(prefix)}");
+        var (rows, next) = await ReadRangeAsync(table, clinicId, prefix, ClinicPartitionLayout.RangeEnd(prefix), pageSize, continuationToken, cancellationToken);
+        return new ResultPage<T>([.. rows.Select(ClinicPartitionLayout.FromEntity<T>)], next);
+    }
+
+    /// <summary>One page of the rows with <paramref name="from"/> &lt;= RowKey &lt; <paramref name="to"/>, as storage returned them.</summary>
+    public static async Task<(IReadOnlyList<TableEntity> Rows, string? ContinuationToken)> ReadRangeAsync(
+        TableClient table, string clinicId, string from, string to, int pageSize, string? continuationToken, CancellationToken cancellationToken)
+    {
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {clinicId} and RowKey ge {from} and RowKey lt {to}");
         string? sdkToken;
         try
         {
@@ -32,7 +40,7 @@ internal static class TablePages
             await foreach (var page in table.QueryAsync<TableEntity>(filter, pageSize, cancellationToken: cancellationToken).AsPages(sdkToken, pageSize))
             {
                 var next = page.ContinuationToken is null ? null : Base64Url.EncodeToString(Encoding.UTF8.GetBytes(page.ContinuationToken));
-                return new ResultPage<T>([.. page.Values.Select(ClinicPartitionLayout.FromEntity<T>)], next);
+                return (page.Values, next);
             }
         }
         catch (RequestFailedException failed) when (failed.Status == 400 && sdkToken is not null)
@@ -40,6 +48,6 @@ internal static class TablePages
             throw new InvalidContinuationTokenException("Storage refused the continuation token.", failed);
         }
 
-        return new ResultPage<T>([], null);
+        return ([], null);
     }
 }

@@ -21,6 +21,38 @@ public sealed class FhirMapperTests(ITestOutputHelper output)
         Assert.True(errors.Count == 0, string.Join(Environment.NewLine, errors.Select(error => error.Describe())));
     }
 
+    [Fact]
+    public void A_registered_patient_is_in_the_bundle_with_their_details_and_every_resource_references_them()
+    {
+        var patient = Domain.Patients.Patient.Register("pat_0192b3c4d5e6f708192a3b4c5d6e7f80", "clinic-a",
+            new Domain.Patients.PatientDetails("Kari", "Nordmann") { ExternalId = "MRN-42", BirthDate = new DateOnly(1961, 3, 4), Email = "kari@example.com", Phone = "+47 22 00 00 00", PreferredLanguage = "nb-NO" },
+            "therapist-1", DateTimeOffset.UnixEpoch);
+
+        var bundle = PrescriptionBundleMapper.Map(Realistic() with { PatientId = patient.Id }, ShippedLibrary.Indexed, patient);
+
+        var fhirPatient = Single<R4.Patient>(bundle);
+        Assert.True(FhirValidation.ValidateAndReport(bundle, output).Count == 0);
+        Assert.Equal(["MRN-42", patient.Id], fhirPatient.Identifier.Select(i => i.Value));
+        Assert.Equal(("Nordmann", "Kari", "1961-03-04"), (fhirPatient.Name[0].Family, fhirPatient.Name[0].Given.Single(), fhirPatient.BirthDate));
+        Assert.Equal(["kari@example.com", "+47 22 00 00 00"], fhirPatient.Telecom.Select(t => t.Value));
+        Assert.Equal("nb-NO", fhirPatient.Communication.Single().Language.Coding.Single().Code);
+        var reference = $"urn:uuid:{fhirPatient.Id}";
+        Assert.Equal(reference, Single<R4.CarePlan>(bundle).Subject.Reference);
+        Assert.Equal(reference, Single<R4.Condition>(bundle).Subject.Reference);
+        Assert.All(All<R4.ServiceRequest>(bundle), request => Assert.Equal(reference, request.Subject.Reference));
+    }
+
+    [Fact]
+    public void A_patient_known_only_by_an_ehr_id_is_a_minimal_patient_with_that_identifier()
+    {
+        var bundle = PrescriptionBundleMapper.Map(Realistic(), ShippedLibrary.Indexed);
+
+        var fhirPatient = Single<R4.Patient>(bundle);
+        Assert.Equal("p-fhir", Assert.Single(fhirPatient.Identifier).Value);
+        Assert.Empty(fhirPatient.Name);
+        Assert.Empty(fhirPatient.Telecom);
+    }
+
     [Theory]
     [InlineData(PrescriptionStatus.Draft, R4.RequestStatus.Draft)]
     [InlineData(PrescriptionStatus.Active, R4.RequestStatus.Active)]

@@ -1,10 +1,12 @@
 using System.Text.RegularExpressions;
 using Prescriptions.Application.FollowUps;
 using Prescriptions.Application.Outcomes;
+using Prescriptions.Application.Patients;
 using Prescriptions.Application.Ports;
 using Prescriptions.Domain.Assembly;
 using Prescriptions.Domain.Library;
 using Prescriptions.Domain.Lifecycle;
+using Prescriptions.Domain.Patients;
 using Prescriptions.Domain.Prescriptions;
 using Prescriptions.Domain.Readiness;
 
@@ -19,6 +21,7 @@ public sealed partial class PrescriptionService(
     ILibraryProvider libraries,
     PrescriptionUpdates updates,
     PrescriptionReadiness readiness,
+    IPatientDirectory patients,
     TimeProvider clock)
 {
     /// <summary>The status the first answer of a create is recorded with, and replayed with.</summary>
@@ -75,7 +78,13 @@ public sealed partial class PrescriptionService(
             return replay;
         }
 
-        draft = draft with { Request = draft.Request with { AsOf = draft.Request.AsOf ?? clock.GetUtcNow() } };
+        var forPatient = await ForPatientAsync(draft, cancellationToken);
+        if (forPatient.Value is not { } named)
+        {
+            return forPatient.Cast<CreatedPrescription>();
+        }
+
+        draft = named with { Request = draft.Request with { AsOf = draft.Request.AsOf ?? clock.GetUtcNow() } };
         var program = proposed is null ? ProgramChecks.Assemble(library, draft.Request) : ProgramChecks.Review(library, draft.Request, proposed);
         if (program.Value is null)
         {
@@ -100,6 +109,35 @@ public sealed partial class PrescriptionService(
             // Another request with the same key won the race: answer as it did.
             return await ReplayAsync(draft.ClinicId, actor.Subject, claim, cancellationToken) ?? Failure.Conflict("The request conflicted with another one; try again.");
         }
+    }
+
+    /// <summary>
+    /// The draft as it names its patient: refused while the patient id is being erased, and for a registered patient
+    /// the follow-up takes the email and first name the request left out from the patient.
+    /// </summary>
+    private async Task<Outcome<PrescriptionDraft>> ForPatientAsync(PrescriptionDraft draft, CancellationToken cancellationToken)
+    {
+        if (await patients.IsBeingErasedAsync(draft.ClinicId, draft.PatientId, cancellationToken))
+        {
+            return Failure.Conflict($"Patient '{draft.PatientId}' is being erased: no new prescription may name them.") with
+            {
+                Errors = new Dictionary<string, string[]> { ["patientId"] = ["is being erased"] },
+            };
+        }
+
+        if (Patient.IsWellFormedId(draft.PatientId))
+        {
+            if (await patients.FindAsync(draft.ClinicId, draft.PatientId, cancellationToken) is not { } patient)
+            {
+                return Failure.Validation("patientId", "names no registered patient of the clinic");
+            }
+
+            draft = draft with { FollowUp = draft.FollowUp is { } followUp ? RegisteredPatientContact.Complete(followUp, patient.Value) : null };
+        }
+
+        return draft.FollowUp is { Email.Length: 0 }
+            ? Failure.Validation("followUp.email", "must be an email address: the patient has none on record")
+            : draft;
     }
 
     public async Task<Outcome<Versioned<Prescription>>> ReplaceAsync(Versioned<Prescription> stored, PrescriptionReplacement replacement, ExerciseLibrary library, Actor actor, CancellationToken cancellationToken)

@@ -24,6 +24,11 @@ public static class FhirUrls
     /// <summary>Patient ids are the clinic's own, so their system is scoped by clinic.</summary>
     public static string PatientIdSystem(string clinicId) => $"{Base}/sid/clinics/{Uri.EscapeDataString(clinicId)}/patient-id";
 
+    /// <summary>The EHR's medical record number of a registered patient; unique within the clinic.</summary>
+    public static string MedicalRecordNumberSystem(string clinicId) => $"{Base}/sid/clinics/{Uri.EscapeDataString(clinicId)}/mrn";
+
+    public const string IdentifierType = "http://terminology.hl7.org/CodeSystem/v2-0203";
+
     /// <summary>An EHR's id for the prescription; unique only within the clinic that sent it.</summary>
     public static string ExternalIdSystem(string clinicId) => $"{Base}/sid/clinics/{Uri.EscapeDataString(clinicId)}/external-id";
 

@@ -14,19 +14,23 @@ namespace Prescriptions.Functions.Fhir;
 /// </summary>
 /// <remarks>
 /// A collection rather than a document: a document needs a Composition, an author and attestation semantics
-/// we do not have, while partners import these resources one by one. The patient is a logical reference by
-/// identifier (their id at the clinic), since we hold no demographics to put in a Patient resource.
+/// we do not have, while partners import these resources one by one. The bundle carries a Patient that the other
+/// resources reference: a registered patient's details (PatientFhir), or only the patient's id at the clinic.
 /// </remarks>
 public static class PrescriptionBundleMapper
 {
-    public static R4.Bundle Map(Prescription prescription, ExerciseLibrary library)
+    /// <param name="prescription">The prescription.</param>
+    /// <param name="library">The library version it was assembled from.</param>
+    /// <param name="registered">The registered patient it names, or null for a patient known only by an EHR's id.</param>
+    public static R4.Bundle Map(Prescription prescription, ExerciseLibrary library, Domain.Patients.Patient? registered = null)
     {
         ArgumentNullException.ThrowIfNull(prescription);
         ArgumentNullException.ThrowIfNull(library);
         var ids = new EntryIds(prescription.Id);
         var condition = library.FindCondition(prescription.ConditionId);
         var phase = condition?.FindPhase(prescription.Phase);
-        var patient = PatientReference(prescription);
+        var patientResource = PatientFhir.ToPatient(prescription, registered, ids.Id("patient"));
+        var patient = PatientReference(prescription, patientResource);
         var period = CarePlanPeriod(prescription);
 
         var conditionResource = ToCondition(prescription, condition, patient, ids);
@@ -52,7 +56,7 @@ public static class PrescriptionBundleMapper
             Type = R4.Bundle.BundleType.Collection,
             Timestamp = prescription.UpdatedAt,
         };
-        foreach (var resource in new R4.Resource[] { carePlan, conditionResource }.Concat(goals).Concat(requests).Concat(definitions))
+        foreach (var resource in new R4.Resource[] { carePlan, patientResource, conditionResource }.Concat(goals).Concat(requests).Concat(definitions))
         {
             bundle.Entry.Add(new R4.Bundle.EntryComponent { FullUrl = $"urn:uuid:{resource.Id}", Resource = resource });
         }
@@ -167,7 +171,7 @@ public static class PrescriptionBundleMapper
             Subject = patient,
             Occurrence = DoseFhir.Timing(item.Dose, period),
             AuthoredOnElement = new R4.FhirDateTime(prescription.UpdatedAt),
-            Performer = [PatientReference(prescription)],
+            Performer = [patient],
             PatientInstruction = DoseFhir.PatientInstruction(item.Dose),
         };
         if (!string.IsNullOrWhiteSpace(item.Notes))
@@ -231,8 +235,10 @@ public static class PrescriptionBundleMapper
         string.Concat(id.Split('-', StringSplitOptions.RemoveEmptyEntries)
             .Select(part => char.ToUpperInvariant(part[0]) + part[1..]));
 
-    private static R4.ResourceReference PatientReference(Prescription prescription) => new()
+    /// <summary>The bundle's Patient entry, with the patient's id at the clinic for receivers that match on identifiers.</summary>
+    private static R4.ResourceReference PatientReference(Prescription prescription, R4.Patient patient) => new()
     {
+        Reference = $"urn:uuid:{patient.Id}",
         Type = "Patient",
         Identifier = new R4.Identifier(FhirUrls.PatientIdSystem(prescription.ClinicId), prescription.PatientId),
     };

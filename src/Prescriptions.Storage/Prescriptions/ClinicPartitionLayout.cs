@@ -22,6 +22,9 @@ namespace Prescriptions.Storage.Prescriptions;
 /// <item><c>alertref|{alert id}</c>, <c>alerts|{status}|{inverted ticks}|{alert id}</c>, <c>alertsk|{status}|{kind}|{inverted
 /// ticks}|{alert id}</c>: copies of each alert written in its batch, so the clinic's inbox reads newest first by status (and
 /// kind) in one range query and an alert is found by its id; acknowledging moves the index rows in one batch.</item>
+/// <item><c>pt|{patientId}</c>, <c>pname|{token}|{patientId}</c>, <c>pext|{externalId}</c>, <c>erasing|{patientId}</c>,
+/// <c>erased|{inverted ticks}|{erasure id}</c>: registered patients, their search index and erasures
+/// (<see cref="Patients.PatientPartitionLayout"/>).</item>
 /// </list>
 /// Free-text parts of keys (external ids, callers, idempotency keys) are base64url-encoded: table keys forbid / \ # ?.
 /// </summary>
@@ -142,5 +145,5 @@ internal static class ClinicPartitionLayout
         return entity;
     }
 
-    private static string Encode(string text) => Base64Url.EncodeToString(Encoding.UTF8.GetBytes(text));
+    public static string Encode(string text) => Base64Url.EncodeToString(Encoding.UTF8.GetBytes(text));
 }

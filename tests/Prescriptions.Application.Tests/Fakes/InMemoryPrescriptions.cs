@@ -44,6 +44,25 @@ internal sealed class InMemoryPrescriptions : IPrescriptionRepository
     public Task<Versioned<Prescription>?> FindAsync(string clinicId, string prescriptionId, CancellationToken cancellationToken) =>
         Task.FromResult(stored.GetValueOrDefault((clinicId, prescriptionId)));
 
+    /// <summary>Removes a patient's prescriptions with their audit, events and measurements (an erasure); how many.</summary>
+    public int RemovePatient(string clinicId, string patientId)
+    {
+        var ids = stored.Values.Select(v => v.Value).Where(p => p.ClinicId == clinicId && p.PatientId == patientId).Select(p => p.Id).ToHashSet();
+        foreach (var id in ids)
+        {
+            stored.Remove((clinicId, id));
+        }
+
+        Audit.RemoveAll(a => ids.Contains(a.PrescriptionId));
+        Events.RemoveAll(e => ids.Contains(e.PrescriptionId));
+        foreach (var key in keys.Where(k => ids.Contains(k.Value.PrescriptionId)).Select(k => k.Key).ToList())
+        {
+            keys.Remove(key);
+        }
+
+        return ids.Count;
+    }
+
     public Task<ResultPage<Prescription>> ListByPatientAsync(string clinicId, string patientId, int pageSize, string? continuationToken, CancellationToken cancellationToken) =>
         Task.FromResult(new ResultPage<Prescription>([.. stored.Values.Select(v => v.Value).Where(p => p.ClinicId == clinicId && p.PatientId == patientId)], null));
 

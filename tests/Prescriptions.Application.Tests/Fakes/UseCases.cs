@@ -17,7 +17,9 @@ internal sealed class UseCases
         var updates = new PrescriptionUpdates(Repository, scheduler);
         var readiness = new PrescriptionReadiness(Repository, FollowUps, libraries, Clock);
         Links = new CheckInLinks(options);
-        Prescriptions = new PrescriptionService(Repository, libraries, updates, readiness, Clock);
+        Patients = new InMemoryPatients(Repository);
+        Prescriptions = new PrescriptionService(Repository, libraries, updates, readiness, Patients, Clock);
+        PatientService = new Application.Patients.PatientService(Patients, Patients, Clock);
         Alerts = new Application.Alerts.AlertService(FollowUps, Repository, Clock);
         CheckIns = new CheckInService(Links, FollowUps, FollowUps, readiness, updates, Repository, options, Clock);
         Sweeper = new FollowUpSweeper(FollowUps, FollowUps, Repository, scheduler, new FollowUpEmails(Links), Email, readiness, options, Clock, NullLogger<Sweep<PendingFollowUp>>.Instance);
@@ -28,6 +30,8 @@ internal sealed class UseCases
     public InMemoryFollowUps FollowUps { get; } = new();
     public CheckInLinks Links { get; }
     public PrescriptionService Prescriptions { get; }
+    public InMemoryPatients Patients { get; }
+    public Application.Patients.PatientService PatientService { get; }
     public Application.Alerts.AlertService Alerts { get; }
     public CheckInService CheckIns { get; }
     public FollowUpSweeper Sweeper { get; }

@@ -172,7 +172,11 @@ public static partial class PrescriptionRequestValidator
     /// <summary>HH:mm as clients write it, and HH:mm:ss as GET answers it (so a read contact can be sent back).</summary>
     private static readonly string[] ReminderTimeFormats = ["HH:mm", "HH:mm:ss"];
 
-    public static FollowUp? ToFollowUp(FollowUpBody? body, ValidationErrors errors)
+    /// <summary>
+    /// The follow-up, or null with the errors recorded. With <paramref name="emailFromPatient"/> (a registered patient)
+    /// the email may be left out: it is then empty, and the use case takes the patient's.
+    /// </summary>
+    public static FollowUp? ToFollowUp(FollowUpBody? body, ValidationErrors errors, bool emailFromPatient = false)
     {
         ArgumentNullException.ThrowIfNull(errors);
         if (body is null)
@@ -180,7 +184,8 @@ public static partial class PrescriptionRequestValidator
             return null;
         }
 
-        if (string.IsNullOrWhiteSpace(body.Email) || !MailAddress.TryCreate(body.Email, out var address) || address.Address != body.Email)
+        var fromPatient = emailFromPatient && body.Email is null;
+        if (!fromPatient && (string.IsNullOrWhiteSpace(body.Email) || !MailAddress.TryCreate(body.Email, out var address) || address.Address != body.Email))
         {
             errors.Add("followUp.email", "must be an email address");
         }
@@ -206,7 +211,7 @@ public static partial class PrescriptionRequestValidator
             errors.Add("followUp.firstName", $"must be 1-{MaxFirstNameLength} characters of a name (no control characters, no <, >, @, /, :)");
         }
 
-        return errors.IsEmpty ? new FollowUp(body.Email!, body.TimeZone!, time, body.CheckInEveryDays!.Value) { FirstName = body.FirstName?.Trim() } : null;
+        return errors.IsEmpty ? new FollowUp(fromPatient ? string.Empty : body.Email!, body.TimeZone!, time, body.CheckInEveryDays!.Value) { FirstName = body.FirstName?.Trim() } : null;
     }
 
     public static void CheckSchedule(int? weeks, string? externalId, ValidationErrors errors)

@@ -17,7 +17,7 @@ public static class PrescriptionRequests
         var assembly = PrescriptionRequestValidator.ToAssemblyRequest(body, library, errors, now);
         PrescriptionRequestValidator.CheckOverride(body.Override, body.Reason, errors);
         var proposed = PrescriptionRequestValidator.ToProposedItems(body.Items, errors);
-        var followUp = PrescriptionRequestValidator.ToFollowUp(body.FollowUp, errors);
+        var followUp = PrescriptionRequestValidator.ToFollowUp(body.FollowUp, errors, emailFromPatient: Domain.Patients.Patient.IsWellFormedId(body.PatientId));
         PrescriptionRequestValidator.CheckSchedule(body.Weeks, body.ExternalId, errors);
         errors.ThrowIfAny();
         return (assembly!, proposed, followUp);
