@@ -73,8 +73,16 @@ public static class HandoutPdf
                     NewPage();
                 }
 
-                element.Draw(graphics!, Margin, y);
-                y += element.Height;
+                // At the top of a page the space before an element, and a rule between exercises, mean nothing.
+                var atTop = y <= Margin;
+                if (atTop && element is HandoutRule)
+                {
+                    continue;
+                }
+
+                var skipped = atTop ? element.SpaceBefore : 0;
+                element.Draw(graphics!, Margin, y - skipped);
+                y += element.Height - skipped;
             }
         }
 
