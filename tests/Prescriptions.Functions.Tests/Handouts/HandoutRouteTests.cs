@@ -50,6 +50,8 @@ public sealed class HandoutRouteTests(ApiFixture fixture)
         var pdf = PdfPages.Read(await response.Content.ReadAsByteArrayAsync());
         Assert.All(pdf.Pages, page => Assert.Equal((595.0, 842.0), (page.Width, page.Height)));
         Assert.True(pdf.Contains("For Mia"));
+        // The test host names no clinic: the handout says so neutrally rather than printing an id.
+        Assert.True(pdf.Contains("Your physiotherapy clinic") && !pdf.Contains("clinic-a"));
         Assert.All(created.GetProperty("items").EnumerateArray(), item => Assert.True(pdf.Contains(item.GetProperty("name").GetString()!)));
         Assert.True(pdf.Contains("Stop and call us if:"));
 
