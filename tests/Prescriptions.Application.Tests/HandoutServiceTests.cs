@@ -60,6 +60,24 @@ public sealed class HandoutServiceTests
     }
 
     [Fact]
+    public async Task A_printed_link_lasts_the_whole_programme_not_only_an_emails_lifetime()
+    {
+        var draft = AnkleDraft(Contact) with { StartDate = new DateOnly(2027, 3, 1), Weeks = 8 };
+        var stored = (await useCases.Prescriptions.CreateAsync(draft, null, ShippedLibrary.Indexed, null, Therapist, None)).Value!.Stored.Value;
+        var shortOne = await CreateAsync(Contact);
+
+        var link = (await useCases.Handouts.BuildAsync(ClinicA, stored.Id, None)).Value!.CheckInLink!;
+        var shortLink = (await useCases.Handouts.BuildAsync(ClinicA, shortOne.Id, None)).Value!.CheckInLink!;
+
+        var token = Uri.UnescapeDataString(link.Segments[^1]);
+        var now = useCases.Clock.GetUtcNow();
+        Assert.Equal(Domain.FollowUps.CheckInTokenStatus.Valid, useCases.Links.Read(token, now.AddDays(55)).Status);
+        Assert.Equal(Domain.FollowUps.CheckInTokenStatus.Expired, useCases.Links.Read(token, now.AddDays(58)).Status);
+        // Without weeks, the email's lifetime (21 days here) still holds.
+        Assert.Equal(Domain.FollowUps.CheckInTokenStatus.Valid, useCases.Links.Read(Uri.UnescapeDataString(shortLink.Segments[^1]), now.AddDays(20)).Status);
+    }
+
+    [Fact]
     public async Task Another_clinics_prescription_is_not_found_and_an_unnamed_clinic_reads_neutrally()
     {
         var other = await CreateAsync(Contact, clinicId: "clinic-b");

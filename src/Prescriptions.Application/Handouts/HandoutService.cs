@@ -25,9 +25,20 @@ public sealed class HandoutService(
         // The exercises as they were when the prescription was assembled, not as the library has them now.
         var library = await libraries.GetVersionAsync(prescription.LibraryVersion, cancellationToken);
         var now = clock.GetUtcNow();
-        // The same signed link the follow-up emails carry, issued as the handout is printed.
-        var checkIn = prescription.FollowUp is null ? null : links.CheckIn(links.Issue(prescription.ClinicId, prescription.Id, now));
-        return HandoutContent.Build(prescription, library, clinics.Value.NameOf(prescription.ClinicId), PrintedOn(prescription, now), checkIn);
+        var printedOn = PrintedOn(prescription, now);
+        // The same signed link the follow-up emails carry, issued as the handout is printed; paper lasts the programme.
+        var checkIn = prescription.FollowUp is null
+            ? null
+            : links.CheckIn(links.IssueUntil(prescription.ClinicId, prescription.Id, now, ProgrammeEnd(prescription, printedOn)));
+        return HandoutContent.Build(prescription, library, clinics.Value.NameOf(prescription.ClinicId), printedOn, checkIn);
+    }
+
+    /// <summary>The end of the programme's last day (start, or today, plus its weeks); today when it names no weeks.</summary>
+    private static DateTimeOffset ProgrammeEnd(Domain.Prescriptions.Prescription prescription, DateOnly printedOn)
+    {
+        var start = prescription.StartDate ?? printedOn;
+        var lastDay = start.AddDays((7 * (prescription.Weeks ?? 0)) + 1);
+        return new DateTimeOffset(lastDay.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
     }
 
     /// <summary>Today where the patient lives when the follow-up names a time zone, else today in UTC.</summary>

@@ -14,7 +14,7 @@ public static class HandoutPdf
     public const string ContentType = "application/pdf";
 
     private const double Margin = 54;
-    private const double FooterHeight = 30;
+    private const double FooterHeight = 36;
 
     public static (double Width, double Height) PagePoints(PaperSize paper) => paper switch
     {
