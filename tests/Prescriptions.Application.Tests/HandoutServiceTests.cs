@@ -96,7 +96,7 @@ public sealed class HandoutServiceTests
             "A brief rise in symptoms of no more than 2 points (0-10) that settles within an hour is acceptable; stop if they rise more or new symptoms appear, and rest.",
             HandoutContent.ForPatients("A brief rise in symptoms of no more than 2 points (0-10) that settles within an hour is acceptable; stop if they rise more or new symptoms appear, and rest (Silverberg et al. 2020)."));
         Assert.Equal(
-            "Stop if blood pressure during exercise goes above 250 systolic or 115 diastolic",
+            "Stop if blood pressure during exercise goes above 250 systolic or 115 diastolic.",
             HandoutContent.ForPatients("Stop if blood pressure during exercise goes above 250 systolic or 115 diastolic (ACSM)"));
         Assert.Equal(
             "Stand still for a minute before you walk (low blood pressure on standing is common with Parkinson's).",

@@ -60,8 +60,12 @@ public static partial class HandoutContent
         };
     }
 
-    /// <summary>A rule without its source in brackets ("(Silverberg et al. 2020)"): patients need the rule, therapists the source.</summary>
-    internal static string ForPatients(string rule) => SourceInBrackets().Replace(rule, string.Empty).Trim();
+    /// <summary>A rule without its source in brackets ("(Silverberg et al. 2020)"), as a sentence: patients need the rule, therapists the source.</summary>
+    internal static string ForPatients(string rule)
+    {
+        var text = SourceInBrackets().Replace(rule, string.Empty).Trim();
+        return text.Length == 0 || text[^1] is '.' or '!' or '?' ? text : text + ".";
+    }
 
     [GeneratedRegex(@"\s*\((?=[^()]*(?:et al\.|ACSM|GLA:D|\b(?:19|20)\d{2}\b))[^()]*\)")]
     private static partial Regex SourceInBrackets();
