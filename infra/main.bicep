@@ -96,6 +96,9 @@ param publicBaseUrl string = ''
 @description('Clinic id -> address that receives the clinic\'s follow-up alerts: "clinic-a=alerts@clinic-a.example;...". Sets FollowUps:ClinicAlertEmailsEntries.')
 param clinicAlertEmails string = ''
 
+@description('Clinic id -> the name patients know the clinic by, printed on their handouts: "clinic-a=Riverside Physio;...". Sets Clinics:NamesEntries; empty: handouts say "Your physiotherapy clinic".')
+param clinicNames string = ''
+
 @description('Key Vault purge protection: a deleted vault cannot be purged during its 90-day retention. Cannot be turned off once on.')
 param keyVaultPurgeProtection bool = true
 
@@ -191,6 +194,7 @@ var appSettings = union(
   empty(groupClinics) ? {} : { Tenancy__GroupClinicsEntries: groupClinics },
   empty(appClinics) ? {} : { Tenancy__AppClinicsEntries: appClinics },
   empty(clinicAlertEmails) ? {} : { FollowUps__ClinicAlertEmailsEntries: clinicAlertEmails },
+  empty(clinicNames) ? {} : { Clinics__NamesEntries: clinicNames },
   partnerSettings
 )
 

@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Prescriptions.Application.Configuration;
 using Prescriptions.Application.FollowUps;
+using Prescriptions.Application.Handouts;
 using Prescriptions.Application.Library;
 using Prescriptions.Application.Prescriptions;
 using Prescriptions.Application.Webhooks;
@@ -20,6 +21,8 @@ public static class ApplicationServiceCollectionExtensions
         services.AddValidatedOptions<FollowUpOptions>(FollowUpOptions.SectionName)
             .PostConfigure(options => SettingEntries.MergeInto(options.ClinicAlertEmails, options.ClinicAlertEmailsEntries, "FollowUps:ClinicAlertEmailsEntries"));
         services.AddValidatedOptions<WebhookOptions>(WebhookOptions.SectionName);
+        services.AddValidatedOptions<ClinicOptions>(ClinicOptions.SectionName)
+            .PostConfigure(options => SettingEntries.MergeInto(options.Names, options.NamesEntries, "Clinics:NamesEntries"));
 
         services.AddSingleton<LibraryPublisher>();
         services.AddSingleton<PrescriptionService>();
@@ -31,6 +34,7 @@ public static class ApplicationServiceCollectionExtensions
         services.AddSingleton<CheckInService>();
         services.AddSingleton<CheckInLinks>();
         services.AddSingleton<FollowUpEmails>();
+        services.AddSingleton<HandoutService>();
         services.AddSingleton<ClinicAlertMailer>();
         services.AddTransient<FollowUpSweeper>();
         services.AddTransient<WebhookDispatcher>();

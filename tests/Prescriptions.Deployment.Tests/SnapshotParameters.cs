@@ -36,6 +36,7 @@ internal static class SnapshotParameters
         param followUpSendSchedule = '0 */5 * * * *'
         param publicBaseUrl = 'https://rx.clinic.example'
         param clinicAlertEmails = 'clinicA=alerts@clinic-a.example'
+        param clinicNames = 'clinic-a=Riverside Physio'
         param keyVaultPurgeProtection = false
         """;
 }

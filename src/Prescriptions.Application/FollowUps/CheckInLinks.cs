@@ -25,6 +25,13 @@ public sealed class CheckInLinks
     public string Issue(string clinicId, string prescriptionId, DateTimeOffset issuedAt) =>
         tokens.Create(new CheckInTokenClaims(clinicId, prescriptionId, issuedAt + lifetime));
 
+    /// <summary>
+    /// A token that stays valid until <paramref name="notBefore"/> when that is later than the configured lifetime: a
+    /// printed handout's link has to work for the whole programme, not only for the weeks an email's does.
+    /// </summary>
+    public string IssueUntil(string clinicId, string prescriptionId, DateTimeOffset issuedAt, DateTimeOffset notBefore) =>
+        tokens.Create(new CheckInTokenClaims(clinicId, prescriptionId, issuedAt + lifetime > notBefore ? issuedAt + lifetime : notBefore));
+
     public Uri CheckIn(string token) => new(baseUrl, $"api/{Route}/{Uri.EscapeDataString(token)}");
 
     public Uri OptOut(string token) => new(baseUrl, $"api/{Route}/{Uri.EscapeDataString(token)}/optout");

@@ -36,6 +36,10 @@ public sealed class ApiResult : IActionResult
     public static ApiResult Content(string body, string contentType, int status = StatusCodes.Status200OK, IReadOnlyDictionary<string, string>? headers = null) =>
         new(status, body, contentType, headers);
 
+    /// <summary>A document (a PDF handout) written as it is.</summary>
+    public static ApiResult File(byte[] body, string contentType, IReadOnlyDictionary<string, string>? headers = null) =>
+        new(StatusCodes.Status200OK, body, contentType, headers);
+
     /// <summary>304: the client's cached copy (named by If-None-Match) is current; the validators go along, the body does not.</summary>
     public static ApiResult NotModified(IReadOnlyDictionary<string, string> headers) => new(StatusCodes.Status304NotModified, null, null, headers);
 
@@ -58,6 +62,13 @@ public sealed class ApiResult : IActionResult
 
         response.ContentType = ContentType;
         var token = context.HttpContext.RequestAborted;
+        if (Body is byte[] bytes)
+        {
+            response.ContentLength = bytes.Length;
+            await response.Body.WriteAsync(bytes, token);
+            return;
+        }
+
         if (Body is string text)
         {
             await response.WriteAsync(text, token);

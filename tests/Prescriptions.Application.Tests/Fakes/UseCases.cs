@@ -22,6 +22,7 @@ internal sealed class UseCases
         PatientService = new Application.Patients.PatientService(Patients, Patients, Clock);
         Alerts = new Application.Alerts.AlertService(FollowUps, Repository, Clock);
         CheckIns = new CheckInService(Links, FollowUps, FollowUps, readiness, updates, Repository, options, Clock);
+        Handouts = new Application.Handouts.HandoutService(Prescriptions, libraries, Links, Microsoft.Extensions.Options.Options.Create(Clinics), Clock);
         Sweeper = new FollowUpSweeper(FollowUps, FollowUps, Repository, scheduler, new FollowUpEmails(Links), Email, readiness, options, Clock, NullLogger<Sweep<PendingFollowUp>>.Instance);
     }
 
@@ -34,6 +35,8 @@ internal sealed class UseCases
     public Application.Patients.PatientService PatientService { get; }
     public Application.Alerts.AlertService Alerts { get; }
     public CheckInService CheckIns { get; }
+    public Application.Handouts.HandoutService Handouts { get; }
+    public Application.Handouts.ClinicOptions Clinics { get; } = new() { Names = { ["clinic-a"] = "Riverside Physio" } };
     public FollowUpSweeper Sweeper { get; }
     public RecordingEmail Email { get; } = new();
     public FollowUpOptions Options { get; } = new() { SigningKey = new string('k', 32), PublicBaseUrl = "https://rx.example", MaxAttempts = 2 };
