@@ -40,6 +40,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<IFollowUpRecords, TableFollowUpRecords>();
         services.AddSingleton<Application.Alerts.IAlertInbox, TableAlertInbox>();
         services.AddSingleton<IEventOutbox, TableEventOutbox>();
+        services.AddSingleton<Application.Worklist.IWorklist, Worklist.TableWorklist>();
         services.AddSingleton<StorageHealthProbe>();
         return services;
     }

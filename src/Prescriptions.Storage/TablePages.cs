@@ -14,9 +14,18 @@ namespace Prescriptions.Storage;
 /// </summary>
 internal static class TablePages
 {
-    public static async Task<ResultPage<T>> ReadAsync<T>(TableClient table, string clinicId, string prefix, int pageSize, string? continuationToken, CancellationToken cancellationToken)
+    public static Task<ResultPage<T>> ReadAsync<T>(TableClient table, string clinicId, string prefix, int pageSize, string? continuationToken, CancellationToken cancellationToken) =>
+        ReadAsync<T>(table, clinicId, prefix, null, pageSize, continuationToken, cancellationToken);
+
+    /// <summary>The same, the range's rows also meeting <c>also</c> (a filter made with <c>TableClient.CreateQueryFilter</c>; null: all of them).</summary>
+    public static async Task<ResultPage<T>> ReadAsync<T>(TableClient table, string clinicId, string prefix, string? also, int pageSize, string? continuationToken, CancellationToken cancellationToken)
     {
         var filter = TableClient.CreateQueryFilter($"PartitionKey eq {clinicId} and RowKey ge {prefix} and RowKey lt {ClinicPartitionLayout.RangeEnd(prefix)}");
+        if (also is not null)
+        {
+            filter = $"{filter} and ({also})";
+        }
+
         string? sdkToken;
         try
         {

@@ -1,12 +1,13 @@
 using Prescriptions.Application.Outcomes;
 using Prescriptions.Application.Ports;
 using Prescriptions.Application.Prescriptions;
+using Prescriptions.Application.Worklist;
 using Prescriptions.Domain.Lifecycle;
 
 namespace Prescriptions.Application.Alerts;
 
 /// <summary>The clinic's alerts inbox: list them newest first, acknowledge one (who, when, a note; audited in its prescription's history).</summary>
-public sealed class AlertService(IAlertInbox inbox, IPrescriptionRepository prescriptions, TimeProvider clock)
+public sealed class AlertService(IAlertInbox inbox, IPrescriptionRepository prescriptions, WorklistSummaries worklist, TimeProvider clock)
 {
     public const int MaxNoteLength = 1000;
 
@@ -43,7 +44,8 @@ public sealed class AlertService(IAlertInbox inbox, IPrescriptionRepository pres
             var acknowledged = alert.Acknowledge(actor.Subject, string.IsNullOrWhiteSpace(note) ? null : note.Trim(), clock.GetUtcNow());
             try
             {
-                await inbox.AcknowledgeAsync(clinicId, alert, acknowledged, stored.Value.AlertAcknowledged(acknowledged, actor), cancellationToken);
+                var line = await worklist.AfterAsync(stored.Value, new WorklistChange { Acknowledged = acknowledged }, cancellationToken);
+                await inbox.AcknowledgeAsync(clinicId, alert, acknowledged, stored.Value.AlertAcknowledged(acknowledged, actor), line, cancellationToken);
                 return acknowledged;
             }
             catch (ConcurrencyConflictException)

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Options;
 using Prescriptions.Application.Outcomes;
 using Prescriptions.Application.Prescriptions;
+using Prescriptions.Application.Worklist;
 using Prescriptions.Domain.FollowUps;
 using Prescriptions.Domain.Lifecycle;
 using Prescriptions.Domain.Prescriptions;
@@ -15,6 +16,7 @@ public sealed class CheckInService(
     PrescriptionReadiness readiness,
     PrescriptionUpdates updates,
     IPrescriptionRepository prescriptions,
+    WorklistSummaries worklist,
     IOptions<FollowUpOptions> options,
     TimeProvider clock)
 {
@@ -64,11 +66,13 @@ public sealed class CheckInService(
         var raised = (await records.AlertsAsync(prescription.ClinicId, prescription.Id, cancellationToken)).Select(a => a.Id).ToHashSet(StringComparer.Ordinal);
         alerts.RemoveAll(a => raised.Contains(a.Id));
 
+        var line = await worklist.AfterAsync(prescription, new WorklistChange { CheckIns = all, Raised = alerts }, cancellationToken);
+
         // The next no-check-in watch goes in first: if the write then fails, an extra watch finds nothing to say.
         await schedule.AddAsync([FollowUpScheduler.Watch(prescription, checkIn.ReceivedAt + TimeSpan.FromDays(options.Value.NoCheckInAlertDays))], cancellationToken);
         return await records.RecordCheckInAsync(prescription.ClinicId, prescription.Id, checkIn, alerts,
             [PrescriptionEvents.CheckInReceived(prescription, checkIn), .. alerts.Select(a => PrescriptionEvents.AlertRaised(prescription, a))],
-            prescription.CheckedIn(checkIn, actor), cancellationToken);
+            prescription.CheckedIn(checkIn, actor), line, cancellationToken);
     }
 
     /// <summary>Stops the emails (idempotent). Optimistic: on a concurrent change, read again and retry, three times at most.</summary>

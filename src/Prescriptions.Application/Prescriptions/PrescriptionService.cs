@@ -2,6 +2,7 @@ using System.Text.RegularExpressions;
 using Prescriptions.Application.FollowUps;
 using Prescriptions.Application.Outcomes;
 using Prescriptions.Application.Ports;
+using Prescriptions.Application.Worklist;
 using Prescriptions.Domain.Assembly;
 using Prescriptions.Domain.Library;
 using Prescriptions.Domain.Lifecycle;
@@ -19,6 +20,7 @@ public sealed partial class PrescriptionService(
     ILibraryProvider libraries,
     PrescriptionUpdates updates,
     PrescriptionReadiness readiness,
+    WorklistSummaries worklist,
     TimeProvider clock)
 {
     /// <summary>The status the first answer of a create is recorded with, and replayed with.</summary>
@@ -93,7 +95,9 @@ public sealed partial class PrescriptionService(
         var idempotency = claim is null ? null : new IdempotencyRecord(actor.Subject, claim.Key, claim.Fingerprint, id, CreatedStatus, now);
         try
         {
-            return new CreatedPrescription(await prescriptions.CreateAsync(Prescription.Create(id, draft, assembled, actor, now, idempotency), cancellationToken), Replayed: false);
+            var write = Prescription.Create(id, draft, assembled, actor, now, idempotency);
+            var line = await worklist.AfterAsync(write.Prescription, WorklistChange.Created, cancellationToken);
+            return new CreatedPrescription(await prescriptions.CreateAsync(write, line, cancellationToken), Replayed: false);
         }
         catch (ConcurrencyConflictException) when (claim is not null)
         {
@@ -233,7 +237,8 @@ public sealed partial class PrescriptionService(
         }
 
         var measurement = new Measurement(input.Measure!, input.Value!.Value, input.Unit!, input.RecordedAt ?? now, actor.Subject);
-        await prescriptions.AddMeasurementAsync(stored.Value.ClinicId, stored.Value.Id, measurement, stored.Value.Measured(measurement, actor, now), cancellationToken);
+        var line = await worklist.AfterAsync(stored.Value, new WorklistChange { Measured = measurement }, cancellationToken);
+        await prescriptions.AddMeasurementAsync(stored.Value.ClinicId, stored.Value.Id, measurement, stored.Value.Measured(measurement, actor, now), line, cancellationToken);
         return measurement;
     }
 

@@ -22,6 +22,9 @@ namespace Prescriptions.Storage.Prescriptions;
 /// <item><c>alertref|{alert id}</c>, <c>alerts|{status}|{inverted ticks}|{alert id}</c>, <c>alertsk|{status}|{kind}|{inverted
 /// ticks}|{alert id}</c>: copies of each alert written in its batch, so the clinic's inbox reads newest first by status (and
 /// kind) in one range query and an alert is found by its id; acknowledging moves the index rows in one batch.</item>
+/// <item><c>work|{inverted created ticks}|{id}</c>, <c>workst|{status}|…</c>, <c>workattn|…</c> (only while it needs a therapist)
+/// and <c>workpt|{patientId}|…</c>: the prescription's worklist summary, written in the batch of every change that moves it, so
+/// each filter of the worklist reads newest first in one range query.</item>
 /// </list>
 /// Free-text parts of keys (external ids, callers, idempotency keys) are base64url-encoded: table keys forbid / \ # ?.
 /// </summary>
@@ -77,6 +80,48 @@ internal static class ClinicPartitionLayout
 
     private static string Code<TEnum>(TEnum value)
         where TEnum : struct, Enum => value.ToString().ToLowerInvariant();
+
+    public const string WorklistPrefix = "work|";
+
+    public const string WorklistAttentionPrefix = "workattn|";
+
+    /// <summary>The worklist of one status: <c>workst|{status}|{inverted ticks}|{id}</c>.</summary>
+    public static string WorklistStatusPrefix(PrescriptionStatus status) => $"workst|{Code(status)}|";
+
+    /// <summary>A patient's worklist lines: <c>workpt|{patientId}|{inverted ticks}|{id}</c>.</summary>
+    public static string WorklistPatientPrefix(string patientId) => $"workpt|{patientId}|";
+
+    /// <summary>The line's main row, the one every write reads to know which of the others exist.</summary>
+    public static string WorklistKey(Domain.Worklist.WorklistSummary summary)
+    {
+        ArgumentNullException.ThrowIfNull(summary);
+        return $"{WorklistPrefix}{Newest(summary.CreatedAt)}|{summary.PrescriptionId}";
+    }
+
+    /// <summary>Every row the summary has: the main row first, then status, attention (while needed) and patient.</summary>
+    public static IEnumerable<string> WorklistKeys(Domain.Worklist.WorklistSummary summary)
+    {
+        ArgumentNullException.ThrowIfNull(summary);
+        var newest = $"{Newest(summary.CreatedAt)}|{summary.PrescriptionId}";
+        yield return WorklistKey(summary);
+        yield return WorklistStatusPrefix(summary.Status) + newest;
+        if (summary.NeedsAttention)
+        {
+            yield return WorklistAttentionPrefix + newest;
+        }
+
+        yield return WorklistPatientPrefix(summary.PatientId) + newest;
+    }
+
+    /// <summary>A worklist row: the summary, with the patient and status as properties a range query can also filter on.</summary>
+    public static TableEntity ToWorklistEntity(Domain.Worklist.WorklistSummary summary, string rowKey)
+    {
+        ArgumentNullException.ThrowIfNull(summary);
+        var entity = ToDocumentEntity(summary.ClinicId, rowKey, "worklist", summary);
+        entity["PatientId"] = summary.PatientId;
+        entity["Status"] = Code(summary.Status);
+        return entity;
+    }
 
     public static string FollowUpDeliveryKey(string prescriptionId, string messageId) => $"followup|{prescriptionId}|{messageId}";
 

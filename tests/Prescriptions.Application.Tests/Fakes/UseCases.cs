@@ -3,6 +3,7 @@ using Microsoft.Extensions.Time.Testing;
 using Prescriptions.Application.FollowUps;
 using Prescriptions.Application.Prescriptions;
 using Prescriptions.Application.Sweeps;
+using Prescriptions.Application.Worklist;
 
 namespace Prescriptions.Application.Tests.Fakes;
 
@@ -11,21 +12,27 @@ internal sealed class UseCases
 {
     public UseCases()
     {
+        Repository = new() { Worklist = WorklistLines };
+        FollowUps = new() { Worklist = WorklistLines };
         var libraries = new ShippedLibraryProvider();
         var options = Microsoft.Extensions.Options.Options.Create(Options);
         var scheduler = new FollowUpScheduler(FollowUps, libraries, options, Clock, NullLogger<FollowUpScheduler>.Instance);
-        var updates = new PrescriptionUpdates(Repository, scheduler);
         var readiness = new PrescriptionReadiness(Repository, FollowUps, libraries, Clock);
+        var summaries = new WorklistSummaries(FollowUps, readiness, libraries, Clock);
+        var updates = new PrescriptionUpdates(Repository, scheduler, summaries);
         Links = new CheckInLinks(options);
-        Prescriptions = new PrescriptionService(Repository, libraries, updates, readiness, Clock);
-        Alerts = new Application.Alerts.AlertService(FollowUps, Repository, Clock);
-        CheckIns = new CheckInService(Links, FollowUps, FollowUps, readiness, updates, Repository, options, Clock);
-        Sweeper = new FollowUpSweeper(FollowUps, FollowUps, Repository, scheduler, new FollowUpEmails(Links), Email, readiness, options, Clock, NullLogger<Sweep<PendingFollowUp>>.Instance);
+        Prescriptions = new PrescriptionService(Repository, libraries, updates, readiness, summaries, Clock);
+        Alerts = new Application.Alerts.AlertService(FollowUps, Repository, summaries, Clock);
+        CheckIns = new CheckInService(Links, FollowUps, FollowUps, readiness, updates, Repository, summaries, options, Clock);
+        Sweeper = new FollowUpSweeper(FollowUps, FollowUps, Repository, scheduler, new FollowUpEmails(Links), Email, readiness, summaries, options, Clock, NullLogger<Sweep<PendingFollowUp>>.Instance);
+        Worklist = new WorklistService(WorklistLines, Clock);
     }
 
     public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2027, 3, 1, 9, 0, 0, TimeSpan.Zero));
-    public InMemoryPrescriptions Repository { get; } = new();
-    public InMemoryFollowUps FollowUps { get; } = new();
+    public InMemoryWorklist WorklistLines { get; } = new();
+    public InMemoryPrescriptions Repository { get; }
+    public InMemoryFollowUps FollowUps { get; }
+    public WorklistService Worklist { get; }
     public CheckInLinks Links { get; }
     public PrescriptionService Prescriptions { get; }
     public Application.Alerts.AlertService Alerts { get; }
