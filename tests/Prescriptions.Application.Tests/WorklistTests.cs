@@ -85,6 +85,19 @@ public sealed class WorklistTests
     }
 
     [Fact]
+    public async Task The_sweeps_no_check_in_alert_puts_the_line_on_attention()
+    {
+        var active = await ActiveAsync();
+        useCases.Clock.Advance(TimeSpan.FromDays(useCases.Options.NoCheckInAlertDays + 1));
+
+        await useCases.Sweeper.SweepAsync(None);
+
+        var line = Assert.Single(await ListAsync(new WorklistFilter(null, true, null)));
+        Assert.Equal(active.Id, line.PrescriptionId);
+        Assert.Contains(AlertKind.NoCheckIn, line.AttentionReasons);
+    }
+
+    [Fact]
     public async Task Days_in_phase_and_adherence_are_the_reads_own_and_move_with_the_calendar()
     {
         var active = await ActiveAsync();
