@@ -98,6 +98,24 @@ public sealed class WorklistTests
     }
 
     [Fact]
+    public async Task A_check_in_or_an_acknowledgement_that_loses_a_race_is_retried_on_what_is_stored_now()
+    {
+        var active = await ActiveAsync();
+        useCases.FollowUps.RacesToLose = 1;
+
+        await CheckInAsync(active, sessions: 1, pain: 8);
+        var alert = Assert.Single(useCases.FollowUps.Alerts);
+        useCases.FollowUps.RacesToLose = 2;
+        var acknowledged = await useCases.Alerts.AcknowledgeAsync(ClinicA, alert.Id, null, Therapist, None);
+        useCases.FollowUps.RacesToLose = 3;
+        await Assert.ThrowsAsync<Ports.ConcurrencyConflictException>(() => CheckInAsync(active, sessions: 2, pain: 1));
+
+        Assert.Single(useCases.FollowUps.CheckIns);
+        Assert.Equal(AlertStatus.Acknowledged, acknowledged.Value!.Status);
+        Assert.Empty(await ListAsync(new WorklistFilter(null, true, null)));
+    }
+
+    [Fact]
     public async Task Days_in_phase_and_adherence_are_the_reads_own_and_move_with_the_calendar()
     {
         var active = await ActiveAsync();

@@ -41,17 +41,32 @@ public sealed class AlertService(IAlertInbox inbox, IPrescriptionRepository pres
                 return Failure.NotFound($"No alert '{alertId}'.");
             }
 
-            var acknowledged = alert.Acknowledge(actor.Subject, string.IsNullOrWhiteSpace(note) ? null : note.Trim(), clock.GetUtcNow());
-            try
+            for (var attempt = 1; ; attempt++)
             {
-                var line = await worklist.AfterAsync(stored.Value, new WorklistChange { Acknowledged = acknowledged }, cancellationToken);
-                await inbox.AcknowledgeAsync(clinicId, alert, acknowledged, stored.Value.AlertAcknowledged(acknowledged, actor), line, cancellationToken);
-                return acknowledged;
-            }
-            catch (ConcurrencyConflictException)
-            {
-                // Acknowledged meanwhile by someone else: theirs stands.
-                return await inbox.FindAsync(clinicId, alertId, cancellationToken) is { } current ? current : Failure.NotFound($"No alert '{alertId}'.");
+                var acknowledged = alert.Acknowledge(actor.Subject, string.IsNullOrWhiteSpace(note) ? null : note.Trim(), clock.GetUtcNow());
+                try
+                {
+                    var line = await worklist.AfterAsync(stored.Value, new WorklistChange { Acknowledged = acknowledged }, cancellationToken);
+                    await inbox.AcknowledgeAsync(clinicId, alert, acknowledged, stored.Value.AlertAcknowledged(acknowledged, actor), line, cancellationToken);
+                    return acknowledged;
+                }
+                catch (ConcurrencyConflictException)
+                {
+                    // Acknowledged meanwhile by someone else: theirs stands. Still open: the prescription's worklist line moved
+                    // under this write (a check-in landed first), so try again on what is stored now.
+                    var current = await inbox.FindAsync(clinicId, alertId, cancellationToken);
+                    if (current is not { Status: AlertStatus.Open })
+                    {
+                        return current is not null ? current : Failure.NotFound($"No alert '{alertId}'.");
+                    }
+
+                    if (attempt >= 3)
+                    {
+                        return Failure.Conflict("The patient's records kept changing while acknowledging; try again.");
+                    }
+
+                    alert = current;
+                }
             }
         }
 

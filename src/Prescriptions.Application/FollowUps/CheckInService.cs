@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using Prescriptions.Application.Outcomes;
+using Prescriptions.Application.Ports;
 using Prescriptions.Application.Prescriptions;
 using Prescriptions.Application.Worklist;
 using Prescriptions.Domain.FollowUps;
@@ -48,11 +49,29 @@ public sealed class CheckInService(
         return new CheckInSummary(prescription.Id, [.. checkIns.OrderByDescending(c => c.Date)], adherence, alerts);
     }
 
-    /// <summary>Records the day's check-in with its alerts and events; true when it replaced an earlier one of that day.</summary>
+    /// <summary>
+    /// Records the day's check-in with its alerts and events; true when it replaced an earlier one of that day. Another write to
+    /// the prescription's records landing first (a double submit, a sweep's alert) is read again and the check-in retried, twice at most.
+    /// </summary>
     public async Task<bool> RecordAsync(Prescription prescription, CheckIn checkIn, Actor actor, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(prescription);
         ArgumentNullException.ThrowIfNull(checkIn);
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await RecordOnceAsync(prescription, checkIn, actor, cancellationToken);
+            }
+            catch (ConcurrencyConflictException) when (attempt < 3)
+            {
+                // Nothing of this attempt was stored: the next one reads the check-ins, alerts and worklist line afresh.
+            }
+        }
+    }
+
+    private async Task<bool> RecordOnceAsync(Prescription prescription, CheckIn checkIn, Actor actor, CancellationToken cancellationToken)
+    {
         var earlier = await records.CheckInsAsync(prescription.ClinicId, prescription.Id, cancellationToken);
         var previous = earlier.Where(c => c.Date < checkIn.Date).MaxBy(c => c.Date);
         var alerts = CheckInAlerts.Evaluate(prescription.Id, checkIn, previous).ToList();

@@ -23,6 +23,9 @@ internal sealed class InMemoryFollowUps : IFollowUpSchedule, IFollowUpRecords, I
     /// <summary>Where the worklist lines written with each change go.</summary>
     public InMemoryWorklist Worklist { get; init; } = new();
 
+    /// <summary>How many of the next check-in and acknowledgement writes lose a race (another write landed first) and store nothing.</summary>
+    public int RacesToLose { get; set; }
+
     public Task AddAsync(IReadOnlyList<PendingFollowUp> messages, CancellationToken cancellationToken)
     {
         Scheduled.AddRange(messages);
@@ -48,6 +51,7 @@ internal sealed class InMemoryFollowUps : IFollowUpSchedule, IFollowUpRecords, I
 
     public Task<bool> RecordCheckInAsync(string clinicId, string prescriptionId, CheckIn checkIn, IReadOnlyList<Alert> alerts, IReadOnlyList<PrescriptionEvent> events, AuditEntry audit, WorklistSummary? worklist, CancellationToken cancellationToken)
     {
+        LoseRace();
         Worklist.Keep(worklist);
         var replaced = CheckIns.RemoveAll(c => c.Date == checkIn.Date) > 0;
         CheckIns.Add(checkIn);
@@ -97,6 +101,7 @@ internal sealed class InMemoryFollowUps : IFollowUpSchedule, IFollowUpRecords, I
 
     public Task AcknowledgeAsync(string clinicId, Alert open, Alert acknowledged, AuditEntry audit, WorklistSummary? worklist, CancellationToken cancellationToken)
     {
+        LoseRace();
         var index = Alerts.FindIndex(a => a.Id == open.Id && a.Status == AlertStatus.Open);
         if (index < 0)
         {
@@ -107,6 +112,15 @@ internal sealed class InMemoryFollowUps : IFollowUpSchedule, IFollowUpRecords, I
         Worklist.Keep(worklist);
         Audit.Add(audit);
         return Task.CompletedTask;
+    }
+
+    private void LoseRace()
+    {
+        if (RacesToLose > 0)
+        {
+            RacesToLose--;
+            throw new Application.Ports.ConcurrencyConflictException("another write landed first");
+        }
     }
 
     private void AddAlerts(string clinicId, IReadOnlyList<Alert> alerts)
