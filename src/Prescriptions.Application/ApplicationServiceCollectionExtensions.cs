@@ -30,6 +30,8 @@ public static class ApplicationServiceCollectionExtensions
         services.AddSingleton<Patients.PatientService>();
         services.AddSingleton<PrescriptionUpdates>();
         services.AddSingleton<PrescriptionReadiness>();
+        services.AddSingleton<Worklist.WorklistSummaries>();
+        services.AddSingleton<Worklist.WorklistService>();
         services.AddSingleton<FollowUpScheduler>();
         services.AddSingleton<CheckInService>();
         services.AddSingleton<CheckInLinks>();

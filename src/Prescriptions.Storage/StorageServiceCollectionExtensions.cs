@@ -44,6 +44,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<IEventOutbox, TableEventOutbox>();
         services.AddSingleton<Application.Patients.IPatientDirectory, Patients.TablePatientDirectory>();
         services.AddSingleton<Application.Patients.IPatientErasure, Patients.TablePatientErasure>();
+        services.AddSingleton<Application.Worklist.IWorklist, Worklist.TableWorklist>();
         services.AddSingleton<StorageHealthProbe>();
         return services;
     }

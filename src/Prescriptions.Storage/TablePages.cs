@@ -14,17 +14,26 @@ namespace Prescriptions.Storage;
 /// </summary>
 internal static class TablePages
 {
-    public static async Task<ResultPage<T>> ReadAsync<T>(TableClient table, string clinicId, string prefix, int pageSize, string? continuationToken, CancellationToken cancellationToken)
+    public static Task<ResultPage<T>> ReadAsync<T>(TableClient table, string clinicId, string prefix, int pageSize, string? continuationToken, CancellationToken cancellationToken) =>
+        ReadAsync<T>(table, clinicId, prefix, null, pageSize, continuationToken, cancellationToken);
+
+    /// <summary>The same, the range's rows also meeting <c>also</c> (a filter made with <c>TableClient.CreateQueryFilter</c>; null: all of them).</summary>
+    public static async Task<ResultPage<T>> ReadAsync<T>(TableClient table, string clinicId, string prefix, string? also, int pageSize, string? continuationToken, CancellationToken cancellationToken)
     {
-        var (rows, next) = await ReadRangeAsync(table, clinicId, prefix, ClinicPartitionLayout.RangeEnd(prefix), pageSize, continuationToken, cancellationToken);
+        var (rows, next) = await ReadRangeAsync(table, clinicId, prefix, ClinicPartitionLayout.RangeEnd(prefix), also, pageSize, continuationToken, cancellationToken);
         return new ResultPage<T>([.. rows.Select(ClinicPartitionLayout.FromEntity<T>)], next);
     }
 
-    /// <summary>One page of the rows with <paramref name="from"/> &lt;= RowKey &lt; <paramref name="to"/>, as storage returned them.</summary>
+    /// <summary>One page of the rows with <paramref name="from"/> &lt;= RowKey &lt; <paramref name="to"/> (also meeting <paramref name="also"/> when given), as storage returned them.</summary>
     public static async Task<(IReadOnlyList<TableEntity> Rows, string? ContinuationToken)> ReadRangeAsync(
-        TableClient table, string clinicId, string from, string to, int pageSize, string? continuationToken, CancellationToken cancellationToken)
+        TableClient table, string clinicId, string from, string to, string? also, int pageSize, string? continuationToken, CancellationToken cancellationToken)
     {
         var filter = TableClient.CreateQueryFilter($"PartitionKey eq {clinicId} and RowKey ge {from} and RowKey lt {to}");
+        if (also is not null)
+        {
+            filter = $"{filter} and ({also})";
+        }
+
         string? sdkToken;
         try
         {

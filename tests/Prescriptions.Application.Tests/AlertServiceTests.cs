@@ -21,7 +21,7 @@ public sealed class AlertServiceTests
         var raised = Enumerable.Range(0, count)
             .Select(i => Alert.Raise(stored.Id, i % 2 == 0 ? AlertKind.HighPain : AlertKind.NoCheckIn, $"day {i}", start.AddHours(i), $"Alert {i}."))
             .ToArray();
-        await useCases.FollowUps.RaiseAlertsAsync("clinic-a", raised, [], None);
+        await useCases.FollowUps.RaiseAlertsAsync("clinic-a", raised, [], null, None);
         return (stored.Id, raised);
     }
 
@@ -85,7 +85,7 @@ public sealed class AlertServiceTests
         await useCases.Alerts.AcknowledgeAsync(ClinicA, raised[0].Id, null, Therapist, None);
 
         var later = Alert.Raise(prescriptionId, AlertKind.HighPain, "day 9", useCases.Clock.GetUtcNow().AddDays(1), "Pain again.");
-        await useCases.FollowUps.RaiseAlertsAsync("clinic-a", [later], [], None);
+        await useCases.FollowUps.RaiseAlertsAsync("clinic-a", [later], [], null, None);
 
         var open = (await useCases.Alerts.ListAsync("clinic-a", AlertStatus.Open, AlertKind.HighPain, 10, null, None)).Value!;
         Assert.Equal([later.Id], open.Items.Select(a => a.Id));

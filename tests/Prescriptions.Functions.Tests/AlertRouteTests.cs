@@ -20,7 +20,7 @@ public sealed class AlertRouteTests(ApiFixture fixture)
         var id = created.GetProperty("id").GetString()!;
         var start = new DateTimeOffset(2100, 1, 1, 0, 0, 0, TimeSpan.Zero).AddDays(Random.Shared.Next(1, 30000));
         var raised = Enumerable.Range(0, count).Select(i => Alert.Raise(id, kind, $"{patientId} {i}", start.AddMinutes(i), $"Alert {i} for {patientId}.")).ToArray();
-        await Api.Services.GetRequiredService<IFollowUpRecords>().RaiseAlertsAsync("clinic-a", raised, [], CancellationToken.None);
+        await Api.Services.GetRequiredService<IFollowUpRecords>().RaiseAlertsAsync("clinic-a", raised, [], null, CancellationToken.None);
         return (id, raised);
     }
 

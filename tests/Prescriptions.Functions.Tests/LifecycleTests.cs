@@ -224,7 +224,7 @@ public sealed class LifecycleTests(ApiFixture fixture)
 
         var found = await (await Api.SendAsync(HttpMethod.Get, $"/api/prescriptions?externalId={Uri.EscapeDataString(externalId)}", partner)).JsonAsync();
         var elsewhere = await (await Api.SendAsync(HttpMethod.Get, $"/api/prescriptions?externalId={Uri.EscapeDataString(externalId)}", Api.Token(Roles.Partner, "clinic-b", "ehr-b"))).JsonAsync();
-        var missing = await Api.SendAsync(HttpMethod.Get, "/api/prescriptions", partner);
+        var missing = await Api.SendAsync(HttpMethod.Get, "/api/prescriptions?externalId=", partner);
 
         Assert.Equal(created.GetProperty("id").GetString(), found.GetProperty("items").EnumerateArray().Single().GetProperty("id").GetString());
         Assert.Empty(elsewhere.GetProperty("items").EnumerateArray());

@@ -12,6 +12,7 @@ using Prescriptions.Domain.Prescriptions;
 using Prescriptions.Domain.Readiness;
 using Prescriptions.Domain.Serialization;
 using Prescriptions.Domain.Tenancy;
+using Prescriptions.Domain.Worklist;
 using Prescriptions.Functions.OpenApi;
 using Prescriptions.LocalHost.Discovery;
 
@@ -86,6 +87,7 @@ public sealed partial class OpenApiTests(ApiFixture fixture)
     [InlineData("CheckInDifficulty", typeof(CheckInDifficulty))]
     [InlineData("AlertKind", typeof(AlertKind))]
     [InlineData("AlertStatus", typeof(AlertStatus))]
+    [InlineData("WorklistReadiness", typeof(WorklistReadiness))]
     public void Enum_schemas_list_the_values_the_API_writes(string schema, Type enumType)
     {
         var written = Enum.GetValues(enumType).Cast<object>()
@@ -122,6 +124,11 @@ public sealed partial class OpenApiTests(ApiFixture fixture)
         AssertDocumentedMembers("AdherenceReport", adherence);
         AssertDocumentedMembers("CheckInSummary", new CheckInSummary("rx-1", [checkIn], adherence, [alert]));
     }
+
+    [Fact]
+    public void The_worklist_schema_has_the_members_the_API_writes() =>
+        AssertDocumentedMembers("WorklistItem", new WorklistItem("rx-1", "p-1", "EHR-1", "Ana", "lateral-ankle-sprain", "Lateral ankle sprain", 2, "Controlled motion",
+            PrescriptionStatus.Active, DateTimeOffset.UnixEpoch, 3, 80, new DateOnly(2026, 11, 24), 4, [AlertKind.HighPain], WorklistReadiness.SomeUnknown, [AlertKind.HighPain]));
 
     [Fact]
     public async Task The_document_is_served_anonymously_and_is_OpenAPI_3()

@@ -78,8 +78,8 @@ public sealed class PatientErasureRouteTests(ApiFixture fixture)
         await (await SendAsync(Api, HttpMethod.Post, "/api/prescriptions", therapist, Prescription(patientId, email))).JsonAsync(HttpStatusCode.Created);
         var records = Api.Services.GetRequiredService<IFollowUpRecords>();
         var alert = Alert.Raise(rxId, AlertKind.HighPain, "erasure", DateTimeOffset.UtcNow, $"High pain reported by Oddny {family}.");
-        await records.RaiseAlertsAsync(clinic, [alert], [], CancellationToken.None);
-        await records.RecordDeliveryAsync(clinic, rxId, new FollowUpDelivery("msg_erasure", FollowUpKind.ExerciseReminder, new DateOnly(2026, 1, 1), true, 1, DateTimeOffset.UtcNow), [], [], CancellationToken.None);
+        await records.RaiseAlertsAsync(clinic, [alert], [], null, CancellationToken.None);
+        await records.RecordDeliveryAsync(clinic, rxId, new FollowUpDelivery("msg_erasure", FollowUpKind.ExerciseReminder, new DateOnly(2026, 1, 1), true, 1, DateTimeOffset.UtcNow), [], [], null, CancellationToken.None);
         var createdAt = DateTimeOffset.Parse(created.GetProperty("createdAt").GetString()!, System.Globalization.CultureInfo.InvariantCulture);
         var worklistRow = $"workpt|{patientId}|{DateTimeOffset.MaxValue.UtcTicks - createdAt.UtcTicks:D19}|{rxId}";
         await ClinicTable.AddEntityAsync(new TableEntity(clinic, worklistRow) { ["Summary"] = $"Oddny {family}" });

@@ -22,7 +22,7 @@ public sealed class AbandonedCreateTests(AzuriteFixture azurite)
     {
         var stage = Stage();
         await Assert.ThrowsAsync<StorageUnavailableException>(() =>
-            stage.Repository.CreateAsync(TablePrescriptionRepositoryTests.Write(TablePrescriptionRepositoryTests.Sample("clinic-a", "rx-late")), CancellationToken.None));
+            stage.Repository.CreateAsync(TablePrescriptionRepositoryTests.Write(TablePrescriptionRepositoryTests.Sample("clinic-a", "rx-late")), null, CancellationToken.None));
         Assert.Equal(4, (await stage.RowsAsync()).Count); // committed: the prescription, its patient row, audit, event
 
         Assert.Equal(0, await stage.Abandoned.CheckAllAsync(CancellationToken.None));
@@ -36,7 +36,7 @@ public sealed class AbandonedCreateTests(AzuriteFixture azurite)
     {
         var stage = Stage();
         await Assert.ThrowsAsync<StorageUnavailableException>(() =>
-            stage.Repository.CreateAsync(TablePrescriptionRepositoryTests.Write(TablePrescriptionRepositoryTests.Sample("clinic-a", "rx-told")), CancellationToken.None));
+            stage.Repository.CreateAsync(TablePrescriptionRepositoryTests.Write(TablePrescriptionRepositoryTests.Sample("clinic-a", "rx-told")), null, CancellationToken.None));
         var outbox = (await stage.RowsAsync()).Single(row => row.RowKey.StartsWith("outbox|", StringComparison.Ordinal));
         outbox["NextAttemptAt"] = DateTimeOffset.UtcNow.AddMinutes(1); // the relay's lease
         await stage.Table.UpdateEntityAsync(outbox, outbox.ETag, TableUpdateMode.Merge);
@@ -55,7 +55,7 @@ public sealed class AbandonedCreateTests(AzuriteFixture azurite)
         {
             Idempotency = new IdempotencyRecord("therapist-1", "key-1", "fingerprint", prescription.Id, 201, prescription.CreatedAt),
         };
-        await Assert.ThrowsAsync<StorageUnavailableException>(() => stage.Repository.CreateAsync(write, CancellationToken.None));
+        await Assert.ThrowsAsync<StorageUnavailableException>(() => stage.Repository.CreateAsync(write, null, CancellationToken.None));
 
         Assert.Equal(0, stage.Abandoned.Watching);
         Assert.Equal(5, (await stage.RowsAsync()).Count);
@@ -66,7 +66,7 @@ public sealed class AbandonedCreateTests(AzuriteFixture azurite)
     {
         var stage = Stage(commit: false);
         await Assert.ThrowsAsync<StorageUnavailableException>(() =>
-            stage.Repository.CreateAsync(TablePrescriptionRepositoryTests.Write(TablePrescriptionRepositoryTests.Sample("clinic-a", "rx-never")), CancellationToken.None));
+            stage.Repository.CreateAsync(TablePrescriptionRepositoryTests.Write(TablePrescriptionRepositoryTests.Sample("clinic-a", "rx-never")), null, CancellationToken.None));
 
         Assert.Equal(1, await stage.Abandoned.CheckAllAsync(CancellationToken.None));
         stage.Clock.Advance(AbandonedCreates.Settle - TimeSpan.FromSeconds(1));

@@ -22,7 +22,7 @@ public sealed class StorageFaultTests(AzuriteFixture azurite)
         var (repository, table) = Create(lose);
         var prescription = TablePrescriptionRepositoryTests.Sample("clinic-a", "rx-retried");
 
-        var created = await repository.CreateAsync(TablePrescriptionRepositoryTests.Write(prescription), CancellationToken.None);
+        var created = await repository.CreateAsync(TablePrescriptionRepositoryTests.Write(prescription), null, CancellationToken.None);
 
         Assert.Equal(2, lose.BatchesSent); // committed, answer lost, retried by the SDK
         var found = await repository.FindAsync("clinic-a", "rx-retried", CancellationToken.None);
@@ -37,10 +37,10 @@ public sealed class StorageFaultTests(AzuriteFixture azurite)
     {
         var (repository, _) = Create(new LoseFirstBatchAnswer { Enabled = false });
         var prescription = TablePrescriptionRepositoryTests.Sample("clinic-a", "rx-dup");
-        await repository.CreateAsync(TablePrescriptionRepositoryTests.Write(prescription), CancellationToken.None);
+        await repository.CreateAsync(TablePrescriptionRepositoryTests.Write(prescription), null, CancellationToken.None);
 
         await Assert.ThrowsAsync<ConcurrencyConflictException>(() =>
-            repository.CreateAsync(TablePrescriptionRepositoryTests.Write(prescription), CancellationToken.None));
+            repository.CreateAsync(TablePrescriptionRepositoryTests.Write(prescription), null, CancellationToken.None));
     }
 
     private (TablePrescriptionRepository Repository, TableClient Table) Create(LoseFirstBatchAnswer policy)

@@ -93,10 +93,10 @@ public sealed class TablePatientDirectoryTests(AzuriteFixture azurite)
         var repository = new TablePrescriptionRepository(azurite.Tables, Options.Create(new PrescriptionStorageOptions { TableName = name }));
         foreach (var id in new[] { "rx-e1", "rx-e2" })
         {
-            await repository.CreateAsync(TablePrescriptionRepositoryTests.Write(TablePrescriptionRepositoryTests.Sample("clinic-a", id) with { PatientId = patient.Id }), CancellationToken.None);
+            await repository.CreateAsync(TablePrescriptionRepositoryTests.Write(TablePrescriptionRepositoryTests.Sample("clinic-a", id) with { PatientId = patient.Id }), null, CancellationToken.None);
         }
 
-        await repository.CreateAsync(TablePrescriptionRepositoryTests.Write(TablePrescriptionRepositoryTests.Sample("clinic-a", "rx-kept")), CancellationToken.None);
+        await repository.CreateAsync(TablePrescriptionRepositoryTests.Write(TablePrescriptionRepositoryTests.Sample("clinic-a", "rx-kept")), null, CancellationToken.None);
         var cut = new CutAfterBatches(1);
         var cutOptions = new TableClientOptions();
         cutOptions.AddPolicy(cut, HttpPipelinePosition.PerCall);

@@ -20,7 +20,7 @@ public sealed class TablePrescriptionRepositoryTests(AzuriteFixture azurite)
         var (repository, _) = Create();
         var prescription = Sample("clinic-a", "rx-1");
 
-        var created = await repository.CreateAsync(Write(prescription), CancellationToken.None);
+        var created = await repository.CreateAsync(Write(prescription), null, CancellationToken.None);
         var found = await repository.FindAsync("clinic-a", "rx-1", CancellationToken.None);
 
         Assert.NotNull(found);
@@ -36,7 +36,7 @@ public sealed class TablePrescriptionRepositoryTests(AzuriteFixture azurite)
     public async Task Another_clinic_does_not_find_it()
     {
         var (repository, _) = Create();
-        await repository.CreateAsync(Write(Sample("clinic-a", "rx-2")), CancellationToken.None);
+        await repository.CreateAsync(Write(Sample("clinic-a", "rx-2")), null, CancellationToken.None);
 
         Assert.Null(await repository.FindAsync("clinic-b", "rx-2", CancellationToken.None));
     }
@@ -45,9 +45,9 @@ public sealed class TablePrescriptionRepositoryTests(AzuriteFixture azurite)
     public async Task Creating_the_same_id_twice_conflicts_and_writes_nothing_more()
     {
         var (repository, table) = Create();
-        await repository.CreateAsync(Write(Sample("clinic-a", "rx-3")), CancellationToken.None);
+        await repository.CreateAsync(Write(Sample("clinic-a", "rx-3")), null, CancellationToken.None);
 
-        await Assert.ThrowsAsync<ConcurrencyConflictException>(() => repository.CreateAsync(Write(Sample("clinic-a", "rx-3") with { PatientId = "p-other" }), CancellationToken.None));
+        await Assert.ThrowsAsync<ConcurrencyConflictException>(() => repository.CreateAsync(Write(Sample("clinic-a", "rx-3") with { PatientId = "p-other" }), null, CancellationToken.None));
 
         var rows = await table.QueryAsync<TableEntity>(e => e.PartitionKey == "clinic-a").ToListAsync();
         Assert.Equal(4, rows.Count); // the prescription, its patient row, its audit entry and its event, from the first write only
@@ -62,7 +62,7 @@ public sealed class TablePrescriptionRepositoryTests(AzuriteFixture azurite)
         var items = Enumerable.Range(0, 60).Select(i => Sample("c", "x").Items[0] with { ExerciseId = $"exercise-{i}", Notes = longNotes }).ToArray();
         var prescription = Sample("clinic-a", "rx-4") with { Items = items };
 
-        await repository.CreateAsync(Write(prescription), CancellationToken.None);
+        await repository.CreateAsync(Write(prescription), null, CancellationToken.None);
         var found = await repository.FindAsync("clinic-a", "rx-4", CancellationToken.None);
 
         Assert.Equal(60, found!.Value.Items.Count);
@@ -92,10 +92,10 @@ public sealed class TablePrescriptionRepositoryTests(AzuriteFixture azurite)
     public async Task A_replace_with_the_current_etag_writes_the_change_its_audit_and_its_event_together()
     {
         var (repository, table) = Create();
-        var created = await repository.CreateAsync(Write(Sample("clinic-a", "rx-5") with { ExternalId = "EHR/5?" }), CancellationToken.None);
+        var created = await repository.CreateAsync(Write(Sample("clinic-a", "rx-5") with { ExternalId = "EHR/5?" }), null, CancellationToken.None);
         var changed = created.Value with { Status = PrescriptionStatus.Active, Version = 2, UpdatedAt = created.Value.UpdatedAt.AddMinutes(1) };
 
-        var replaced = await repository.ReplaceAsync(Write(changed, "prescription.activated"), created.ETag, CancellationToken.None);
+        var replaced = await repository.ReplaceAsync(Write(changed, "prescription.activated"), created.ETag, null, CancellationToken.None);
 
         Assert.NotEqual(created.ETag, replaced.ETag);
         var history = await repository.HistoryAsync("clinic-a", "rx-5", 50, null, CancellationToken.None);
@@ -110,11 +110,11 @@ public sealed class TablePrescriptionRepositoryTests(AzuriteFixture azurite)
     public async Task A_replace_with_a_stale_etag_writes_nothing_at_all()
     {
         var (repository, table) = Create();
-        var created = await repository.CreateAsync(Write(Sample("clinic-a", "rx-6")), CancellationToken.None);
-        await repository.ReplaceAsync(Write(created.Value with { Version = 2 }, "prescription.updated"), created.ETag, CancellationToken.None);
+        var created = await repository.CreateAsync(Write(Sample("clinic-a", "rx-6")), null, CancellationToken.None);
+        await repository.ReplaceAsync(Write(created.Value with { Version = 2 }, "prescription.updated"), created.ETag, null, CancellationToken.None);
         var before = await table.QueryAsync<TableEntity>(e => e.PartitionKey == "clinic-a").CountAsync();
 
-        await Assert.ThrowsAsync<StaleVersionException>(() => repository.ReplaceAsync(Write(created.Value with { Version = 3 }, "prescription.updated"), created.ETag, CancellationToken.None));
+        await Assert.ThrowsAsync<StaleVersionException>(() => repository.ReplaceAsync(Write(created.Value with { Version = 3 }, "prescription.updated"), created.ETag, null, CancellationToken.None));
 
         Assert.Equal(before, await table.QueryAsync<TableEntity>(e => e.PartitionKey == "clinic-a").CountAsync());
         Assert.Equal(2, (await repository.FindAsync("clinic-a", "rx-6", CancellationToken.None))!.Value.Version);
@@ -127,7 +127,7 @@ public sealed class TablePrescriptionRepositoryTests(AzuriteFixture azurite)
         var start = new DateTimeOffset(2026, 11, 1, 8, 0, 0, TimeSpan.Zero);
         for (var i = 0; i < 7; i++)
         {
-            await repository.CreateAsync(Write(Sample("clinic-a", $"rx-page-{i}") with { PatientId = "p-paged", CreatedAt = start.AddDays(i) }), CancellationToken.None);
+            await repository.CreateAsync(Write(Sample("clinic-a", $"rx-page-{i}") with { PatientId = "p-paged", CreatedAt = start.AddDays(i) }), null, CancellationToken.None);
         }
 
         var ids = new List<string>();

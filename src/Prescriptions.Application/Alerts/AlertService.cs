@@ -1,12 +1,13 @@
 using Prescriptions.Application.Outcomes;
 using Prescriptions.Application.Ports;
 using Prescriptions.Application.Prescriptions;
+using Prescriptions.Application.Worklist;
 using Prescriptions.Domain.Lifecycle;
 
 namespace Prescriptions.Application.Alerts;
 
 /// <summary>The clinic's alerts inbox: list them newest first, acknowledge one (who, when, a note; audited in its prescription's history).</summary>
-public sealed class AlertService(IAlertInbox inbox, IPrescriptionRepository prescriptions, TimeProvider clock)
+public sealed class AlertService(IAlertInbox inbox, IPrescriptionRepository prescriptions, WorklistSummaries worklist, TimeProvider clock)
 {
     public const int MaxNoteLength = 1000;
 
@@ -40,16 +41,32 @@ public sealed class AlertService(IAlertInbox inbox, IPrescriptionRepository pres
                 return Failure.NotFound($"No alert '{alertId}'.");
             }
 
-            var acknowledged = alert.Acknowledge(actor.Subject, string.IsNullOrWhiteSpace(note) ? null : note.Trim(), clock.GetUtcNow());
-            try
+            for (var attempt = 1; ; attempt++)
             {
-                await inbox.AcknowledgeAsync(clinicId, alert, acknowledged, stored.Value.AlertAcknowledged(acknowledged, actor), cancellationToken);
-                return acknowledged;
-            }
-            catch (ConcurrencyConflictException)
-            {
-                // Acknowledged meanwhile by someone else: theirs stands.
-                return await inbox.FindAsync(clinicId, alertId, cancellationToken) is { } current ? current : Failure.NotFound($"No alert '{alertId}'.");
+                var acknowledged = alert.Acknowledge(actor.Subject, string.IsNullOrWhiteSpace(note) ? null : note.Trim(), clock.GetUtcNow());
+                try
+                {
+                    var line = await worklist.AfterAsync(stored.Value, new WorklistChange { Acknowledged = acknowledged }, cancellationToken);
+                    await inbox.AcknowledgeAsync(clinicId, alert, acknowledged, stored.Value.AlertAcknowledged(acknowledged, actor), line, cancellationToken);
+                    return acknowledged;
+                }
+                catch (ConcurrencyConflictException)
+                {
+                    // Acknowledged meanwhile by someone else: theirs stands. Still open: the prescription's worklist line moved
+                    // under this write (a check-in landed first), so try again on what is stored now.
+                    var current = await inbox.FindAsync(clinicId, alertId, cancellationToken);
+                    if (current is not { Status: AlertStatus.Open })
+                    {
+                        return current is not null ? current : Failure.NotFound($"No alert '{alertId}'.");
+                    }
+
+                    if (attempt >= 3)
+                    {
+                        return Failure.Conflict("The patient's records kept changing while acknowledging; try again.");
+                    }
+
+                    alert = current;
+                }
             }
         }
 

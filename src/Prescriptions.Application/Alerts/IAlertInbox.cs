@@ -1,5 +1,6 @@
 using Prescriptions.Application.Prescriptions;
 using Prescriptions.Domain.Lifecycle;
+using Prescriptions.Domain.Worklist;
 
 namespace Prescriptions.Application.Alerts;
 
@@ -14,6 +15,6 @@ public interface IAlertInbox
     /// <summary>The alert, or null when the clinic has none with that id.</summary>
     Task<Alert?> FindAsync(string clinicId, string alertId, CancellationToken cancellationToken);
 
-    /// <summary>Stores the acknowledged alert (its row and its index rows) with the audit entry, all or nothing.</summary>
-    Task AcknowledgeAsync(string clinicId, Alert open, Alert acknowledged, AuditEntry audit, CancellationToken cancellationToken);
+    /// <summary>Stores the acknowledged alert (its row and its index rows) with the audit entry and the worklist line (null: left as it is), all or nothing.</summary>
+    Task AcknowledgeAsync(string clinicId, Alert open, Alert acknowledged, AuditEntry audit, WorklistSummary? worklist, CancellationToken cancellationToken);
 }

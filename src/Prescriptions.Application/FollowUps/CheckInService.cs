@@ -1,6 +1,8 @@
 using Microsoft.Extensions.Options;
 using Prescriptions.Application.Outcomes;
+using Prescriptions.Application.Ports;
 using Prescriptions.Application.Prescriptions;
+using Prescriptions.Application.Worklist;
 using Prescriptions.Domain.FollowUps;
 using Prescriptions.Domain.Lifecycle;
 using Prescriptions.Domain.Prescriptions;
@@ -15,6 +17,7 @@ public sealed class CheckInService(
     PrescriptionReadiness readiness,
     PrescriptionUpdates updates,
     IPrescriptionRepository prescriptions,
+    WorklistSummaries worklist,
     IOptions<FollowUpOptions> options,
     TimeProvider clock)
 {
@@ -46,11 +49,29 @@ public sealed class CheckInService(
         return new CheckInSummary(prescription.Id, [.. checkIns.OrderByDescending(c => c.Date)], adherence, alerts);
     }
 
-    /// <summary>Records the day's check-in with its alerts and events; true when it replaced an earlier one of that day.</summary>
+    /// <summary>
+    /// Records the day's check-in with its alerts and events; true when it replaced an earlier one of that day. Another write to
+    /// the prescription's records landing first (a double submit, a sweep's alert) is read again and the check-in retried, twice at most.
+    /// </summary>
     public async Task<bool> RecordAsync(Prescription prescription, CheckIn checkIn, Actor actor, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(prescription);
         ArgumentNullException.ThrowIfNull(checkIn);
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await RecordOnceAsync(prescription, checkIn, actor, cancellationToken);
+            }
+            catch (ConcurrencyConflictException) when (attempt < 3)
+            {
+                // Nothing of this attempt was stored: the next one reads the check-ins, alerts and worklist line afresh.
+            }
+        }
+    }
+
+    private async Task<bool> RecordOnceAsync(Prescription prescription, CheckIn checkIn, Actor actor, CancellationToken cancellationToken)
+    {
         var earlier = await records.CheckInsAsync(prescription.ClinicId, prescription.Id, cancellationToken);
         var previous = earlier.Where(c => c.Date < checkIn.Date).MaxBy(c => c.Date);
         var alerts = CheckInAlerts.Evaluate(prescription.Id, checkIn, previous).ToList();
@@ -64,11 +85,13 @@ public sealed class CheckInService(
         var raised = (await records.AlertsAsync(prescription.ClinicId, prescription.Id, cancellationToken)).Select(a => a.Id).ToHashSet(StringComparer.Ordinal);
         alerts.RemoveAll(a => raised.Contains(a.Id));
 
+        var line = await worklist.AfterAsync(prescription, new WorklistChange { CheckIns = all, Raised = alerts }, cancellationToken);
+
         // The next no-check-in watch goes in first: if the write then fails, an extra watch finds nothing to say.
         await schedule.AddAsync([FollowUpScheduler.Watch(prescription, checkIn.ReceivedAt + TimeSpan.FromDays(options.Value.NoCheckInAlertDays))], cancellationToken);
         return await records.RecordCheckInAsync(prescription.ClinicId, prescription.Id, checkIn, alerts,
             [PrescriptionEvents.CheckInReceived(prescription, checkIn), .. alerts.Select(a => PrescriptionEvents.AlertRaised(prescription, a))],
-            prescription.CheckedIn(checkIn, actor), cancellationToken);
+            prescription.CheckedIn(checkIn, actor), line, cancellationToken);
     }
 
     /// <summary>Stops the emails (idempotent). Optimistic: on a concurrent change, read again and retry, three times at most.</summary>

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using Prescriptions.Application.Ports;
 using Prescriptions.Application.Prescriptions;
 using Prescriptions.Application.Sweeps;
+using Prescriptions.Application.Worklist;
 using Prescriptions.Domain.FollowUps;
 using Prescriptions.Domain.Lifecycle;
 using Prescriptions.Domain.Prescriptions;
@@ -23,6 +24,7 @@ public sealed class FollowUpSweeper(
     FollowUpEmails emails,
     IEmailSender sender,
     PrescriptionReadiness readiness,
+    WorklistSummaries worklist,
     IOptions<FollowUpOptions> options,
     TimeProvider clock,
     ILogger<Sweep<PendingFollowUp>> logger) : ISweepStrategy<PendingFollowUp>
@@ -80,9 +82,10 @@ public sealed class FollowUpSweeper(
         }
 
         IReadOnlyList<Alert> alerts = message.Kind == FollowUpKind.PhaseReview ? await ReadinessAlertsAsync(prescription, cancellationToken) : [];
+        var line = alerts.Count == 0 ? null : await worklist.AfterAsync(prescription, new WorklistChange { Raised = alerts }, cancellationToken);
         await records.RecordDeliveryAsync(prescription.ClinicId, prescription.Id,
             new FollowUpDelivery(message.Id, message.Kind, message.LocalDate, Sent: true, attempt, clock.GetUtcNow(), null),
-            alerts, [.. alerts.Select(a => PrescriptionEvents.AlertRaised(prescription, a))], cancellationToken);
+            alerts, [.. alerts.Select(a => PrescriptionEvents.AlertRaised(prescription, a))], line, cancellationToken);
         return await RemoveAsync(claimed, SweepOutcome.Done, cancellationToken);
     }
 
@@ -99,9 +102,10 @@ public sealed class FollowUpSweeper(
             var now = clock.GetUtcNow();
             var alert = Alert.Raise(prescription.Id, AlertKind.DeliveryFailed, message.Id, now, string.Create(CultureInfo.InvariantCulture,
                 $"The {message.Kind} email of {message.LocalDate:yyyy-MM-dd} could not be sent after {attempts} attempts; check the patient's email address."));
+            var line = await worklist.AfterAsync(prescription, new WorklistChange { Raised = [alert] }, cancellationToken);
             await records.RecordDeliveryAsync(prescription.ClinicId, prescription.Id,
                 new FollowUpDelivery(message.Id, message.Kind, message.LocalDate, Sent: false, attempts, now, reason),
-                [alert], [PrescriptionEvents.AlertRaised(prescription, alert)], cancellationToken);
+                [alert], [PrescriptionEvents.AlertRaised(prescription, alert)], line, cancellationToken);
         }
 
         await schedule.RemoveAsync(failed, cancellationToken);
@@ -145,7 +149,8 @@ public sealed class FollowUpSweeper(
         await schedule.AddAsync([FollowUpScheduler.Watch(prescription, now + quiet)], cancellationToken);
         try
         {
-            await records.RaiseAlertsAsync(prescription.ClinicId, [alert], [PrescriptionEvents.AlertRaised(prescription, alert)], cancellationToken);
+            var line = await worklist.AfterAsync(prescription, new WorklistChange { CheckIns = checkIns, Raised = [alert] }, cancellationToken);
+            await records.RaiseAlertsAsync(prescription.ClinicId, [alert], [PrescriptionEvents.AlertRaised(prescription, alert)], line, cancellationToken);
         }
         catch (ConcurrencyConflictException)
         {

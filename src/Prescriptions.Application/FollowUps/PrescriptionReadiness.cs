@@ -32,8 +32,15 @@ public sealed class PrescriptionReadiness(IPrescriptionRepository prescriptions,
         var measurements = await prescriptions.MeasurementsAsync(prescription.ClinicId, prescription.Id, cancellationToken);
         checkIns ??= await records.CheckInsAsync(prescription.ClinicId, prescription.Id, cancellationToken);
         return [.. measurements
-            .Select(m => new Evidence(m.Measure, m.Value, m.Unit, m.RecordedAt, $"measured by {m.RecordedBy}"))
+            .Select(EvidenceOf)
             .Concat(CheckInEvidence.From(prescription, checkIns, now))];
+    }
+
+    /// <summary>A therapist's measurement as evidence.</summary>
+    public static Evidence EvidenceOf(Measurement measurement)
+    {
+        ArgumentNullException.ThrowIfNull(measurement);
+        return new Evidence(measurement.Measure, measurement.Value, measurement.Unit, measurement.RecordedAt, $"measured by {measurement.RecordedBy}");
     }
 
     /// <summary>

@@ -1,12 +1,13 @@
 using Prescriptions.Application.Outcomes;
 using Prescriptions.Application.Ports;
 using Prescriptions.Application.Prescriptions;
+using Prescriptions.Application.Worklist;
 using Prescriptions.Domain.Prescriptions;
 
 namespace Prescriptions.Application.FollowUps;
 
-/// <summary>Replaces a stored prescription and keeps its follow-up schedule in step with it.</summary>
-public sealed class PrescriptionUpdates(IPrescriptionRepository prescriptions, FollowUpScheduler scheduler)
+/// <summary>Replaces a stored prescription and keeps its follow-up schedule and its worklist line in step with it.</summary>
+public sealed class PrescriptionUpdates(IPrescriptionRepository prescriptions, FollowUpScheduler scheduler, WorklistSummaries worklist)
 {
     /// <summary>The stored new version, or a stale-version refusal when somebody else changed it first.</summary>
     public async Task<Outcome<Versioned<Prescription>>> ReplaceAsync(Versioned<Prescription> stored, PrescriptionWrite write, CancellationToken cancellationToken)
@@ -14,10 +15,11 @@ public sealed class PrescriptionUpdates(IPrescriptionRepository prescriptions, F
         ArgumentNullException.ThrowIfNull(stored);
         ArgumentNullException.ThrowIfNull(write);
         await scheduler.PrepareAsync(stored.Value, write.Prescription, cancellationToken);
+        var line = await worklist.AfterAsync(write.Prescription, WorklistChange.None, cancellationToken);
         Versioned<Prescription> replaced;
         try
         {
-            replaced = await prescriptions.ReplaceAsync(write, stored.ETag, cancellationToken);
+            replaced = await prescriptions.ReplaceAsync(write, stored.ETag, line, cancellationToken);
         }
         catch (StaleVersionException)
         {

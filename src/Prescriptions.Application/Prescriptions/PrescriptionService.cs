@@ -3,6 +3,7 @@ using Prescriptions.Application.FollowUps;
 using Prescriptions.Application.Outcomes;
 using Prescriptions.Application.Patients;
 using Prescriptions.Application.Ports;
+using Prescriptions.Application.Worklist;
 using Prescriptions.Domain.Assembly;
 using Prescriptions.Domain.Library;
 using Prescriptions.Domain.Lifecycle;
@@ -22,6 +23,7 @@ public sealed partial class PrescriptionService(
     PrescriptionUpdates updates,
     PrescriptionReadiness readiness,
     IPatientDirectory patients,
+    WorklistSummaries worklist,
     TimeProvider clock)
 {
     /// <summary>The status the first answer of a create is recorded with, and replayed with.</summary>
@@ -102,7 +104,9 @@ public sealed partial class PrescriptionService(
         var idempotency = claim is null ? null : new IdempotencyRecord(actor.Subject, claim.Key, claim.Fingerprint, id, CreatedStatus, now);
         try
         {
-            return new CreatedPrescription(await prescriptions.CreateAsync(Prescription.Create(id, draft, assembled, actor, now, idempotency), cancellationToken), Replayed: false);
+            var write = Prescription.Create(id, draft, assembled, actor, now, idempotency);
+            var line = await worklist.AfterAsync(write.Prescription, WorklistChange.Created, cancellationToken);
+            return new CreatedPrescription(await prescriptions.CreateAsync(write, line, cancellationToken), Replayed: false);
         }
         catch (ConcurrencyConflictException) when (claim is not null)
         {
@@ -271,7 +275,8 @@ public sealed partial class PrescriptionService(
         }
 
         var measurement = new Measurement(input.Measure!, input.Value!.Value, input.Unit!, input.RecordedAt ?? now, actor.Subject);
-        await prescriptions.AddMeasurementAsync(stored.Value.ClinicId, stored.Value.Id, measurement, stored.Value.Measured(measurement, actor, now), cancellationToken);
+        var line = await worklist.AfterAsync(stored.Value, new WorklistChange { Measured = measurement }, cancellationToken);
+        await prescriptions.AddMeasurementAsync(stored.Value.ClinicId, stored.Value.Id, measurement, stored.Value.Measured(measurement, actor, now), line, cancellationToken);
         return measurement;
     }
 

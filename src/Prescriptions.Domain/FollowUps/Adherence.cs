@@ -18,19 +18,8 @@ public static class Adherence
         ArgumentNullException.ThrowIfNull(prescription);
         ArgumentNullException.ThrowIfNull(checkIns);
         var daysPerWeek = prescription.TrainingDaysPerWeek();
-        var weeks = new List<WeekAdherence>();
-        if (StartDate(prescription) is { } start && start <= today)
-        {
-            var last = prescription.Weeks is { } count ? Min(today, start.AddDays((count * 7) - 1)) : today;
-            for (var (week, from) = (1, start); from <= last; week++, from = from.AddDays(7))
-            {
-                var to = Min(from.AddDays(6), last);
-                var prescribed = (int)Math.Round(daysPerWeek * (to.DayNumber - from.DayNumber + 1) / 7.0, MidpointRounding.AwayFromZero);
-                var done = checkIns.Where(c => c.Date >= from && c.Date <= to).Sum(c => c.CompletedSessions);
-                weeks.Add(new WeekAdherence(week, from, to, done, prescribed, Percent(done, prescribed)));
-            }
-        }
-
+        var sessions = checkIns.Select(c => new SessionDay(c.Date, c.CompletedSessions)).ToList();
+        var weeks = StartDate(prescription) is { } start ? ProgramWeeks(daysPerWeek, start, prescription.Weeks, sessions, start, today) : [];
         var doneCounted = weeks.Sum(w => Math.Min(w.DoneSessions, w.PrescribedSessions));
         var prescribedTotal = weeks.Sum(w => w.PrescribedSessions);
         var windowStart = today.AddDays(1 - RemoteMonitoringWindowDays);
@@ -42,6 +31,23 @@ public static class Adherence
             prescribedTotal,
             Percent(doneCounted, prescribedTotal),
             new RemoteMonitoringDays(RemoteMonitoringWindowDays, windowStart, today, daysWithData, daysWithData >= RemoteMonitoringDaysRequired));
+    }
+
+    /// <summary>
+    /// The same rule over the last <paramref name="days"/> days to <paramref name="today"/> only: each program week counts
+    /// the part of it inside the window (prescribed pro rata), a week's surplus still not making up for another's shortfall.
+    /// Null when nothing was prescribed in the window (not started, or ended before it).
+    /// </summary>
+    public static int? RecentPercent(int daysPerWeek, DateOnly? start, int? programWeeks, IReadOnlyList<SessionDay> sessions, DateOnly today, int days)
+    {
+        ArgumentNullException.ThrowIfNull(sessions);
+        if (start is not { } first)
+        {
+            return null;
+        }
+
+        var weeks = ProgramWeeks(daysPerWeek, first, programWeeks, sessions, today.AddDays(1 - days), today);
+        return Percent(weeks.Sum(w => Math.Min(w.DoneSessions, w.PrescribedSessions)), weeks.Sum(w => w.PrescribedSessions));
     }
 
     /// <summary>The first day of the program: its start date, else the day it was activated in the patient's time zone.</summary>
@@ -61,8 +67,36 @@ public static class Adherence
     public static DateOnly LocalDate(DateTimeOffset instant, Prescription prescription)
     {
         ArgumentNullException.ThrowIfNull(prescription);
-        var zone = prescription.FollowUp is { } followUp ? TimeZoneInfo.FindSystemTimeZoneById(followUp.TimeZone) : TimeZoneInfo.Utc;
+        return LocalDate(instant, prescription.FollowUp?.TimeZone);
+    }
+
+    /// <summary>The calendar date at an instant in a time zone (UTC when none).</summary>
+    public static DateOnly LocalDate(DateTimeOffset instant, string? timeZone)
+    {
+        var zone = timeZone is null ? TimeZoneInfo.Utc : TimeZoneInfo.FindSystemTimeZoneById(timeZone);
         return DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(instant, zone).DateTime);
+    }
+
+    /// <summary>The program weeks from <paramref name="start"/> up to today (and the program's end), each cut to the days from <paramref name="countFrom"/>.</summary>
+    private static List<WeekAdherence> ProgramWeeks(int daysPerWeek, DateOnly start, int? programWeeks, IReadOnlyList<SessionDay> sessions, DateOnly countFrom, DateOnly today)
+    {
+        var weeks = new List<WeekAdherence>();
+        var last = programWeeks is { } count ? Min(today, start.AddDays((count * 7) - 1)) : today;
+        for (var (week, from) = (1, start); from <= last; week++, from = from.AddDays(7))
+        {
+            var counted = from < countFrom ? countFrom : from;
+            var to = Min(from.AddDays(6), last);
+            if (counted > to)
+            {
+                continue;
+            }
+
+            var prescribed = (int)Math.Round(daysPerWeek * (to.DayNumber - counted.DayNumber + 1) / 7.0, MidpointRounding.AwayFromZero);
+            var done = sessions.Where(s => s.Date >= counted && s.Date <= to).Sum(s => s.Sessions);
+            weeks.Add(new WeekAdherence(week, counted, to, done, prescribed, Percent(done, prescribed)));
+        }
+
+        return weeks;
     }
 
     private static int? Percent(int done, int prescribed) =>

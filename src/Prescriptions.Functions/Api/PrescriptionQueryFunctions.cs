@@ -2,14 +2,16 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
 using Prescriptions.Application.Prescriptions;
+using Prescriptions.Application.Worklist;
 using Prescriptions.Domain.Lifecycle;
 using Prescriptions.Domain.Prescriptions;
+using Prescriptions.Domain.Worklist;
 using Prescriptions.Functions.Http;
 
 namespace Prescriptions.Functions.Api;
 
-/// <summary>Lists: a patient's prescriptions (newest first, paged), lookup by the EHR's id, and the audit history.</summary>
-public sealed class PrescriptionQueryFunctions(ApiHandler api, PrescriptionService prescriptions)
+/// <summary>Lists: a patient's prescriptions (newest first, paged), the clinic's worklist or lookup by the EHR's id, and the audit history.</summary>
+public sealed class PrescriptionQueryFunctions(ApiHandler api, PrescriptionService prescriptions, WorklistService worklist)
 {
     [Function("ListPatientPrescriptions")]
     public Task<IActionResult> ListForPatient(
@@ -31,6 +33,16 @@ public sealed class PrescriptionQueryFunctions(ApiHandler api, PrescriptionServi
         CancellationToken cancellationToken) =>
         api.RunAsync(request, ApiAccess.Prescribers, async call =>
         {
+            if (call.Query("externalId") is null)
+            {
+                var filter = WorklistQuery.Filter(call);
+                var pageSize = QueryValues.WholeNumber(call, "pageSize", 1, WorklistQuery.MaxPageSize) ?? OffsetPaging.DefaultPageSize;
+                var clinicId = ClinicResolution.Resolve(call.Caller, call.Query("clinicId"));
+                var page = (await worklist.ListAsync(clinicId, filter, pageSize, NonEmpty(call.Query("continuationToken")), call.CancellationToken)).OrThrow();
+                return ApiResult.Json(new Page<WorklistItem>(page.Items, page.ContinuationToken));
+            }
+
+            WorklistQuery.RefuseWithExternalId(call);
             var found = (await prescriptions.FindByExternalIdAsync(call.Caller.ClinicIds, call.Query("externalId"), call.CancellationToken)).OrThrow();
             return ApiResult.Json(new Page<Prescription>(found, null));
         }, cancellationToken);

@@ -5,7 +5,9 @@ using Prescriptions.Application.Alerts;
 using Prescriptions.Application.Ports;
 using Prescriptions.Application.Prescriptions;
 using Prescriptions.Domain.Lifecycle;
+using Prescriptions.Domain.Worklist;
 using Prescriptions.Storage.Prescriptions;
+using Prescriptions.Storage.Worklist;
 
 namespace Prescriptions.Storage.FollowUps;
 
@@ -31,7 +33,7 @@ public sealed class TableAlertInbox(TableServiceClient tables, IOptions<Prescrip
             return response.HasValue && response.Value is { } entity ? ClinicPartitionLayout.FromEntity<Alert>(entity) : null;
         }, cancellationToken);
 
-    public Task AcknowledgeAsync(string clinicId, Alert open, Alert acknowledged, AuditEntry audit, CancellationToken cancellationToken)
+    public Task AcknowledgeAsync(string clinicId, Alert open, Alert acknowledged, AuditEntry audit, WorklistSummary? worklist, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(open);
         ArgumentNullException.ThrowIfNull(acknowledged);
@@ -49,12 +51,14 @@ public sealed class TableAlertInbox(TableServiceClient tables, IOptions<Prescrip
             new TableTransactionAction(TableTransactionActionType.Add, ClinicPartitionLayout.ToDocumentEntity(clinicId, key, "alertIndex", acknowledged))));
         return StorageCall.RunAsync(provisioning, async () =>
         {
+            batch.AddRange(await WorklistRows.InStepAsync(table, worklist, cancellationToken));
             try
             {
                 await table.SubmitTransactionAsync(batch, cancellationToken);
             }
             catch (TableTransactionFailedException failed) when (failed.Status is 404 or 409 or 412 && !TableProvisioning.IsTableNotFound(failed))
             {
+                // The alert acknowledged meanwhile, or its worklist line changed by another write: the use case reads again.
                 throw new ConcurrencyConflictException("The alert was acknowledged meanwhile.", failed);
             }
         }, cancellationToken);

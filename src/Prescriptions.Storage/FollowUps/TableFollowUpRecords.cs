@@ -5,7 +5,9 @@ using Prescriptions.Application.FollowUps;
 using Prescriptions.Application.Ports;
 using Prescriptions.Domain.FollowUps;
 using Prescriptions.Domain.Lifecycle;
+using Prescriptions.Domain.Worklist;
 using Prescriptions.Storage.Prescriptions;
+using Prescriptions.Storage.Worklist;
 
 namespace Prescriptions.Storage.FollowUps;
 
@@ -18,7 +20,7 @@ public sealed class TableFollowUpRecords(TableServiceClient tables, IOptions<Pre
     private readonly TableClient table = tables.GetTableClient(options.Value.TableName);
     private readonly TableProvisioning provisioning = new(tables.GetTableClient(options.Value.TableName));
 
-    public Task<bool> RecordCheckInAsync(string clinicId, string prescriptionId, CheckIn checkIn, IReadOnlyList<Alert> alerts, IReadOnlyList<PrescriptionEvent> events, AuditEntry audit, CancellationToken cancellationToken)
+    public Task<bool> RecordCheckInAsync(string clinicId, string prescriptionId, CheckIn checkIn, IReadOnlyList<Alert> alerts, IReadOnlyList<PrescriptionEvent> events, AuditEntry audit, WorklistSummary? worklist, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(checkIn);
         ArgumentNullException.ThrowIfNull(audit);
@@ -32,7 +34,7 @@ public sealed class TableFollowUpRecords(TableServiceClient tables, IOptions<Pre
                 new(TableTransactionActionType.Add, ClinicPartitionLayout.ToAuditEntity(clinicId, audit)),
             };
             AddAlerts(batch, clinicId, alerts, events);
-            await SubmitAsync(batch, cancellationToken);
+            await SubmitAsync(batch, worklist, cancellationToken);
             return existing.HasValue;
         }, cancellationToken);
     }
@@ -40,13 +42,13 @@ public sealed class TableFollowUpRecords(TableServiceClient tables, IOptions<Pre
     public Task<IReadOnlyList<CheckIn>> CheckInsAsync(string clinicId, string prescriptionId, CancellationToken cancellationToken) =>
         ListAsync<CheckIn>(clinicId, ClinicPartitionLayout.CheckInPrefix(prescriptionId), cancellationToken);
 
-    public Task RaiseAlertsAsync(string clinicId, IReadOnlyList<Alert> alerts, IReadOnlyList<PrescriptionEvent> events, CancellationToken cancellationToken)
+    public Task RaiseAlertsAsync(string clinicId, IReadOnlyList<Alert> alerts, IReadOnlyList<PrescriptionEvent> events, WorklistSummary? worklist, CancellationToken cancellationToken)
     {
         var batch = new List<TableTransactionAction>();
         AddAlerts(batch, clinicId, alerts, events);
         return batch.Count == 0 ? Task.CompletedTask : StorageCall.RunAsync(provisioning, async () =>
         {
-            await SubmitAsync(batch, cancellationToken);
+            await SubmitAsync(batch, worklist, cancellationToken);
         }, cancellationToken);
     }
 
@@ -60,7 +62,7 @@ public sealed class TableFollowUpRecords(TableServiceClient tables, IOptions<Pre
             return response.HasValue && response.Value is { } entity ? ClinicPartitionLayout.FromEntity<FollowUpDelivery>(entity) : null;
         }, cancellationToken);
 
-    public Task RecordDeliveryAsync(string clinicId, string prescriptionId, FollowUpDelivery delivery, IReadOnlyList<Alert> alerts, IReadOnlyList<PrescriptionEvent> events, CancellationToken cancellationToken)
+    public Task RecordDeliveryAsync(string clinicId, string prescriptionId, FollowUpDelivery delivery, IReadOnlyList<Alert> alerts, IReadOnlyList<PrescriptionEvent> events, WorklistSummary? worklist, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(delivery);
         var batch = new List<TableTransactionAction>
@@ -71,7 +73,7 @@ public sealed class TableFollowUpRecords(TableServiceClient tables, IOptions<Pre
         AddAlerts(batch, clinicId, alerts, events);
         return StorageCall.RunAsync(provisioning, async () =>
         {
-            await SubmitAsync(batch, cancellationToken);
+            await SubmitAsync(batch, worklist, cancellationToken);
         }, cancellationToken);
     }
 
@@ -86,11 +88,18 @@ public sealed class TableFollowUpRecords(TableServiceClient tables, IOptions<Pre
         batch.AddRange(events.Select(e => new TableTransactionAction(TableTransactionActionType.Add, ClinicPartitionLayout.ToOutboxEntity(clinicId, e))));
     }
 
-    private async Task SubmitAsync(List<TableTransactionAction> batch, CancellationToken cancellationToken)
+    /// <summary>Submits the batch with the worklist line's actions last (read here, just before, to know which rows exist).</summary>
+    private async Task SubmitAsync(List<TableTransactionAction> batch, WorklistSummary? worklist, CancellationToken cancellationToken)
     {
+        var worklistFrom = batch.Count;
+        batch.AddRange(await WorklistRows.InStepAsync(table, worklist, cancellationToken));
         try
         {
             await table.SubmitTransactionAsync(batch, cancellationToken);
+        }
+        catch (TableTransactionFailedException failed) when (WorklistRows.FailedOnWorklist(failed, worklistFrom))
+        {
+            throw new ConcurrencyConflictException("The prescription's worklist line changed meanwhile; try again.", failed);
         }
         catch (TableTransactionFailedException failed) when (failed.Status == 409)
         {

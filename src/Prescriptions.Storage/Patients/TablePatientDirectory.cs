@@ -70,7 +70,7 @@ public sealed class TablePatientDirectory(TableServiceClient tables, IOptions<Pr
         var (from, to) = PatientPartitionLayout.NameRange(query.RangeToken);
         return StorageCall.RunAsync(provisioning, async () =>
         {
-            var (rows, next) = await TablePages.ReadRangeAsync(table, clinicId, from, to, pageSize, continuationToken, cancellationToken);
+            var (rows, next) = await TablePages.ReadRangeAsync(table, clinicId, from, to, null, pageSize, continuationToken, cancellationToken);
             var matches = rows
                 .Select(row => (Patient: ClinicPartitionLayout.FromEntity<Patient>(row), Token: row.GetString(PatientPartitionLayout.TokenProperty)))
                 .Where(match => query.Selects(match.Patient, match.Token))

@@ -94,7 +94,7 @@ public sealed class TablePatientErasure(
     private async Task<(Prescription Prescription, string IndexKey)?> NextPrescriptionAsync(string clinicId, string patientId, CancellationToken cancellationToken)
     {
         var prefix = ClinicPartitionLayout.PatientPrefix(patientId);
-        var (rows, _) = await TablePages.ReadRangeAsync(table, clinicId, prefix, ClinicPartitionLayout.RangeEnd(prefix), 1, null, cancellationToken);
+        var (rows, _) = await TablePages.ReadRangeAsync(table, clinicId, prefix, ClinicPartitionLayout.RangeEnd(prefix), null, 1, null, cancellationToken);
         return rows.Count == 0 ? null : (ClinicPartitionLayout.FromEntity<Prescription>(rows[0]), rows[0].RowKey);
     }
 
@@ -117,7 +117,7 @@ public sealed class TablePatientErasure(
             uncertain.Add($"{ClinicPartitionLayout.ExternalPrefix(externalId)}{ClinicPartitionLayout.Newest(prescription.CreatedAt)}|{id}");
         }
 
-        uncertain.AddRange(WorklistKeys.Of(prescription));
+        uncertain.AddRange(ClinicPartitionLayout.AnyWorklistKeys(prescription));
         foreach (var row in await RowsAsync(clinicId, ClinicPartitionLayout.AlertPrefix(id), cancellationToken))
         {
             var alert = ClinicPartitionLayout.FromEntity<Alert>(row);

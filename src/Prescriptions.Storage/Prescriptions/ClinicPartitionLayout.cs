@@ -25,6 +25,9 @@ namespace Prescriptions.Storage.Prescriptions;
 /// <item><c>pt|{patientId}</c>, <c>pname|{token}|{patientId}</c>, <c>pext|{externalId}</c>, <c>erasing|{patientId}</c>,
 /// <c>erased|{inverted ticks}|{erasure id}</c>: registered patients, their search index and erasures
 /// (<see cref="Patients.PatientPartitionLayout"/>).</item>
+/// <item><c>work|{inverted created ticks}|{id}</c>, <c>workst|{status}|…</c>, <c>workattn|…</c> (only while it needs a therapist)
+/// and <c>workpt|{patientId}|…</c>: the prescription's worklist summary, written in the batch of every change that moves it, so
+/// each filter of the worklist reads newest first in one range query.</item>
 /// </list>
 /// Free-text parts of keys (external ids, callers, idempotency keys) are base64url-encoded: table keys forbid / \ # ?.
 /// </summary>
@@ -80,6 +83,59 @@ internal static class ClinicPartitionLayout
 
     private static string Code<TEnum>(TEnum value)
         where TEnum : struct, Enum => value.ToString().ToLowerInvariant();
+
+    public const string WorklistPrefix = "work|";
+
+    public const string WorklistAttentionPrefix = "workattn|";
+
+    /// <summary>The worklist of one status: <c>workst|{status}|{inverted ticks}|{id}</c>.</summary>
+    public static string WorklistStatusPrefix(PrescriptionStatus status) => $"workst|{Code(status)}|";
+
+    /// <summary>A patient's worklist lines: <c>workpt|{patientId}|{inverted ticks}|{id}</c>.</summary>
+    public static string WorklistPatientPrefix(string patientId) => $"workpt|{patientId}|";
+
+    /// <summary>The line's main row, the one every write reads to know which of the others exist.</summary>
+    public static string WorklistKey(Domain.Worklist.WorklistSummary summary)
+    {
+        ArgumentNullException.ThrowIfNull(summary);
+        return $"{WorklistPrefix}{Newest(summary.CreatedAt)}|{summary.PrescriptionId}";
+    }
+
+    /// <summary>Every worklist row a prescription may have, whatever its status and attention (what an erasure deletes if present).</summary>
+    public static IEnumerable<string> AnyWorklistKeys(Prescription prescription)
+    {
+        ArgumentNullException.ThrowIfNull(prescription);
+        var newest = $"{Newest(prescription.CreatedAt)}|{prescription.Id}";
+        return Enum.GetValues<PrescriptionStatus>().Select(status => WorklistStatusPrefix(status) + newest)
+            .Prepend(WorklistPatientPrefix(prescription.PatientId) + newest)
+            .Prepend(WorklistAttentionPrefix + newest)
+            .Prepend(WorklistPrefix + newest);
+    }
+
+    /// <summary>Every row the summary has: the main row first, then status, attention (while needed) and patient.</summary>
+    public static IEnumerable<string> WorklistKeys(Domain.Worklist.WorklistSummary summary)
+    {
+        ArgumentNullException.ThrowIfNull(summary);
+        var newest = $"{Newest(summary.CreatedAt)}|{summary.PrescriptionId}";
+        yield return WorklistKey(summary);
+        yield return WorklistStatusPrefix(summary.Status) + newest;
+        if (summary.NeedsAttention)
+        {
+            yield return WorklistAttentionPrefix + newest;
+        }
+
+        yield return WorklistPatientPrefix(summary.PatientId) + newest;
+    }
+
+    /// <summary>A worklist row: the summary, with the patient and status as properties a range query can also filter on.</summary>
+    public static TableEntity ToWorklistEntity(Domain.Worklist.WorklistSummary summary, string rowKey)
+    {
+        ArgumentNullException.ThrowIfNull(summary);
+        var entity = ToDocumentEntity(summary.ClinicId, rowKey, "worklist", summary);
+        entity["PatientId"] = summary.PatientId;
+        entity["Status"] = Code(summary.Status);
+        return entity;
+    }
 
     public static string FollowUpDeliveryKey(string prescriptionId, string messageId) => $"followup|{prescriptionId}|{messageId}";
 

@@ -5,6 +5,8 @@ using Prescriptions.Application.Ports;
 using Prescriptions.Application.Prescriptions;
 using Prescriptions.Domain.Lifecycle;
 using Prescriptions.Domain.Prescriptions;
+using Prescriptions.Domain.Worklist;
+using Prescriptions.Storage.Worklist;
 
 namespace Prescriptions.Storage.Prescriptions;
 
@@ -21,7 +23,7 @@ public sealed class TablePrescriptionRepository(TableServiceClient tables, IOpti
     /// </summary>
     internal const string WriteTokenProperty = "CreateToken";
 
-    public async Task<Versioned<Prescription>> CreateAsync(PrescriptionWrite write, CancellationToken cancellationToken)
+    public async Task<Versioned<Prescription>> CreateAsync(PrescriptionWrite write, WorklistSummary? worklist, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(write);
         var prescription = write.Prescription;
@@ -44,6 +46,8 @@ public sealed class TablePrescriptionRepository(TableServiceClient tables, IOpti
             batch.Add(new(TableTransactionActionType.Add, ClinicPartitionLayout.ToDocumentEntity(
                 prescription.ClinicId, ClinicPartitionLayout.IdempotencyKey(idempotency.Caller, idempotency.Key), "idempotency", idempotency)));
         }
+
+        batch.AddRange(WorklistRows.Added(worklist));
 
         try
         {
@@ -80,7 +84,7 @@ public sealed class TablePrescriptionRepository(TableServiceClient tables, IOpti
             }
         }, cancellationToken);
 
-    public Task<Versioned<Prescription>> ReplaceAsync(PrescriptionWrite write, string ifMatch, CancellationToken cancellationToken)
+    public async Task<Versioned<Prescription>> ReplaceAsync(PrescriptionWrite write, string ifMatch, WorklistSummary? worklist, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(write);
         var prescription = write.Prescription;
@@ -95,7 +99,11 @@ public sealed class TablePrescriptionRepository(TableServiceClient tables, IOpti
         }
 
         AddRecords(batch, write);
-        return SubmitAsync(batch, prescription, failed => failed.Status is 412 or 404 || failed.FailedTransactionActionIndex == 0
+        var worklistFrom = batch.Count;
+        batch.AddRange(await StorageCall.RunAsync(provisioning, () => WorklistRows.InStepAsync(table, worklist, cancellationToken), cancellationToken));
+
+        // A worklist line changed meanwhile (a check-in, an acknowledgement) is a change since the version read, too.
+        return await SubmitAsync(batch, prescription, failed => failed.Status is 412 or 404 || failed.FailedTransactionActionIndex == 0 || WorklistRows.FailedOnWorklist(failed, worklistFrom)
             ? new StaleVersionException($"Prescription {prescription.Id} changed since version {ifMatch}.", failed)
             : null, cancellationToken);
     }
@@ -128,7 +136,7 @@ public sealed class TablePrescriptionRepository(TableServiceClient tables, IOpti
             return response.HasValue && response.Value is { } entity ? ClinicPartitionLayout.FromEntity<IdempotencyRecord>(entity) : null;
         }, cancellationToken);
 
-    public Task AddMeasurementAsync(string clinicId, string prescriptionId, Measurement measurement, AuditEntry audit, CancellationToken cancellationToken)
+    public Task AddMeasurementAsync(string clinicId, string prescriptionId, Measurement measurement, AuditEntry audit, WorklistSummary? worklist, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(measurement);
         ArgumentNullException.ThrowIfNull(audit);
@@ -140,7 +148,15 @@ public sealed class TablePrescriptionRepository(TableServiceClient tables, IOpti
         ];
         return StorageCall.RunAsync(provisioning, async () =>
         {
-            await table.SubmitTransactionAsync(batch, cancellationToken);
+            batch.AddRange(await WorklistRows.InStepAsync(table, worklist, cancellationToken));
+            try
+            {
+                await table.SubmitTransactionAsync(batch, cancellationToken);
+            }
+            catch (TableTransactionFailedException failed) when (WorklistRows.FailedOnWorklist(failed, 2))
+            {
+                throw new ConcurrencyConflictException($"Prescription {prescriptionId} changed meanwhile; try again.", failed);
+            }
         }, cancellationToken);
     }
 

@@ -4,6 +4,7 @@ using Prescriptions.Application.FollowUps;
 using Prescriptions.Application.Prescriptions;
 using Prescriptions.Domain.FollowUps;
 using Prescriptions.Domain.Lifecycle;
+using Prescriptions.Domain.Worklist;
 
 namespace Prescriptions.Application.Tests.Fakes;
 
@@ -18,6 +19,12 @@ internal sealed class InMemoryFollowUps : IFollowUpSchedule, IFollowUpRecords, I
     public Dictionary<string, string> AlertClinics { get; } = new(StringComparer.Ordinal);
     public List<PrescriptionEvent> Events { get; } = [];
     public List<AuditEntry> Audit { get; } = [];
+
+    /// <summary>Where the worklist lines written with each change go.</summary>
+    public InMemoryWorklist Worklist { get; init; } = new();
+
+    /// <summary>How many of the next check-in and acknowledgement writes lose a race (another write landed first) and store nothing.</summary>
+    public int RacesToLose { get; set; }
 
     public Task AddAsync(IReadOnlyList<PendingFollowUp> messages, CancellationToken cancellationToken)
     {
@@ -42,8 +49,10 @@ internal sealed class InMemoryFollowUps : IFollowUpSchedule, IFollowUpRecords, I
         return Task.CompletedTask;
     }
 
-    public Task<bool> RecordCheckInAsync(string clinicId, string prescriptionId, CheckIn checkIn, IReadOnlyList<Alert> alerts, IReadOnlyList<PrescriptionEvent> events, AuditEntry audit, CancellationToken cancellationToken)
+    public Task<bool> RecordCheckInAsync(string clinicId, string prescriptionId, CheckIn checkIn, IReadOnlyList<Alert> alerts, IReadOnlyList<PrescriptionEvent> events, AuditEntry audit, WorklistSummary? worklist, CancellationToken cancellationToken)
     {
+        LoseRace();
+        Worklist.Keep(worklist);
         var replaced = CheckIns.RemoveAll(c => c.Date == checkIn.Date) > 0;
         CheckIns.Add(checkIn);
         AddAlerts(clinicId, alerts);
@@ -55,8 +64,9 @@ internal sealed class InMemoryFollowUps : IFollowUpSchedule, IFollowUpRecords, I
     public Task<IReadOnlyList<CheckIn>> CheckInsAsync(string clinicId, string prescriptionId, CancellationToken cancellationToken) =>
         Task.FromResult<IReadOnlyList<CheckIn>>([.. CheckIns]);
 
-    public Task RaiseAlertsAsync(string clinicId, IReadOnlyList<Alert> alerts, IReadOnlyList<PrescriptionEvent> events, CancellationToken cancellationToken)
+    public Task RaiseAlertsAsync(string clinicId, IReadOnlyList<Alert> alerts, IReadOnlyList<PrescriptionEvent> events, WorklistSummary? worklist, CancellationToken cancellationToken)
     {
+        Worklist.Keep(worklist);
         AddAlerts(clinicId, alerts);
         Events.AddRange(events);
         return Task.CompletedTask;
@@ -68,8 +78,9 @@ internal sealed class InMemoryFollowUps : IFollowUpSchedule, IFollowUpRecords, I
     public Task<FollowUpDelivery?> FindDeliveryAsync(string clinicId, string prescriptionId, string messageId, CancellationToken cancellationToken) =>
         Task.FromResult(Deliveries.FirstOrDefault(d => d.MessageId == messageId));
 
-    public Task RecordDeliveryAsync(string clinicId, string prescriptionId, FollowUpDelivery delivery, IReadOnlyList<Alert> alerts, IReadOnlyList<PrescriptionEvent> events, CancellationToken cancellationToken)
+    public Task RecordDeliveryAsync(string clinicId, string prescriptionId, FollowUpDelivery delivery, IReadOnlyList<Alert> alerts, IReadOnlyList<PrescriptionEvent> events, WorklistSummary? worklist, CancellationToken cancellationToken)
     {
+        Worklist.Keep(worklist);
         Deliveries.Add(delivery);
         AddAlerts(clinicId, alerts);
         Events.AddRange(events);
@@ -88,8 +99,9 @@ internal sealed class InMemoryFollowUps : IFollowUpSchedule, IFollowUpRecords, I
     public Task<Alert?> FindAsync(string clinicId, string alertId, CancellationToken cancellationToken) =>
         Task.FromResult(Alerts.FirstOrDefault(a => a.Id == alertId && AlertClinics[a.Id] == clinicId));
 
-    public Task AcknowledgeAsync(string clinicId, Alert open, Alert acknowledged, AuditEntry audit, CancellationToken cancellationToken)
+    public Task AcknowledgeAsync(string clinicId, Alert open, Alert acknowledged, AuditEntry audit, WorklistSummary? worklist, CancellationToken cancellationToken)
     {
+        LoseRace();
         var index = Alerts.FindIndex(a => a.Id == open.Id && a.Status == AlertStatus.Open);
         if (index < 0)
         {
@@ -97,8 +109,18 @@ internal sealed class InMemoryFollowUps : IFollowUpSchedule, IFollowUpRecords, I
         }
 
         Alerts[index] = acknowledged;
+        Worklist.Keep(worklist);
         Audit.Add(audit);
         return Task.CompletedTask;
+    }
+
+    private void LoseRace()
+    {
+        if (RacesToLose > 0)
+        {
+            RacesToLose--;
+            throw new Application.Ports.ConcurrencyConflictException("another write landed first");
+        }
     }
 
     private void AddAlerts(string clinicId, IReadOnlyList<Alert> alerts)

@@ -3,6 +3,7 @@ using Prescriptions.Application.Ports;
 using Prescriptions.Application.Prescriptions;
 using Prescriptions.Domain.Lifecycle;
 using Prescriptions.Domain.Prescriptions;
+using Prescriptions.Domain.Worklist;
 
 namespace Prescriptions.Application.Tests.Fakes;
 
@@ -17,7 +18,10 @@ internal sealed class InMemoryPrescriptions : IPrescriptionRepository
     public List<PrescriptionEvent> Events { get; } = [];
     public List<Measurement> Measurements { get; } = [];
 
-    public Task<Versioned<Prescription>> CreateAsync(PrescriptionWrite write, CancellationToken cancellationToken)
+    /// <summary>Where the worklist lines written with each change go.</summary>
+    public InMemoryWorklist Worklist { get; init; } = new();
+
+    public Task<Versioned<Prescription>> CreateAsync(PrescriptionWrite write, WorklistSummary? worklist, CancellationToken cancellationToken)
     {
         var p = write.Prescription;
         if (stored.ContainsKey((p.ClinicId, p.Id)) || (write.Idempotency is { } key && keys.ContainsKey((p.ClinicId, key.Caller, key.Key))))
@@ -30,15 +34,20 @@ internal sealed class InMemoryPrescriptions : IPrescriptionRepository
             keys[(p.ClinicId, record.Caller, record.Key)] = record;
         }
 
+        Worklist.Keep(worklist);
         return Task.FromResult(Store(write));
     }
 
-    public Task<Versioned<Prescription>> ReplaceAsync(PrescriptionWrite write, string ifMatch, CancellationToken cancellationToken)
+    public Task<Versioned<Prescription>> ReplaceAsync(PrescriptionWrite write, string ifMatch, WorklistSummary? worklist, CancellationToken cancellationToken)
     {
         var p = write.Prescription;
-        return stored.TryGetValue((p.ClinicId, p.Id), out var current) && current.ETag == ifMatch
-            ? Task.FromResult(Store(write))
-            : throw new StaleVersionException("stale");
+        if (!stored.TryGetValue((p.ClinicId, p.Id), out var current) || current.ETag != ifMatch)
+        {
+            throw new StaleVersionException("stale");
+        }
+
+        Worklist.Keep(worklist);
+        return Task.FromResult(Store(write));
     }
 
     public Task<Versioned<Prescription>?> FindAsync(string clinicId, string prescriptionId, CancellationToken cancellationToken) =>
@@ -75,8 +84,9 @@ internal sealed class InMemoryPrescriptions : IPrescriptionRepository
     public Task<IdempotencyRecord?> FindIdempotencyAsync(string clinicId, string caller, string key, CancellationToken cancellationToken) =>
         Task.FromResult(keys.GetValueOrDefault((clinicId, caller, key)));
 
-    public Task AddMeasurementAsync(string clinicId, string prescriptionId, Measurement measurement, AuditEntry audit, CancellationToken cancellationToken)
+    public Task AddMeasurementAsync(string clinicId, string prescriptionId, Measurement measurement, AuditEntry audit, WorklistSummary? worklist, CancellationToken cancellationToken)
     {
+        Worklist.Keep(worklist);
         Measurements.Add(measurement);
         Audit.Add(audit);
         return Task.CompletedTask;

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Time.Testing;
 using Prescriptions.Application.FollowUps;
 using Prescriptions.Application.Prescriptions;
 using Prescriptions.Application.Sweeps;
+using Prescriptions.Application.Worklist;
 
 namespace Prescriptions.Application.Tests.Fakes;
 
@@ -11,24 +12,30 @@ internal sealed class UseCases
 {
     public UseCases()
     {
+        Repository = new() { Worklist = WorklistLines };
+        FollowUps = new() { Worklist = WorklistLines };
         var libraries = new ShippedLibraryProvider();
         var options = Microsoft.Extensions.Options.Options.Create(Options);
         var scheduler = new FollowUpScheduler(FollowUps, libraries, options, Clock, NullLogger<FollowUpScheduler>.Instance);
-        var updates = new PrescriptionUpdates(Repository, scheduler);
         var readiness = new PrescriptionReadiness(Repository, FollowUps, libraries, Clock);
-        Links = new CheckInLinks(options);
         Patients = new InMemoryPatients(Repository);
-        Prescriptions = new PrescriptionService(Repository, libraries, updates, readiness, Patients, Clock);
+        var summaries = new WorklistSummaries(FollowUps, readiness, libraries, Patients, Clock);
+        var updates = new PrescriptionUpdates(Repository, scheduler, summaries);
+        Links = new CheckInLinks(options);
+        Prescriptions = new PrescriptionService(Repository, libraries, updates, readiness, Patients, summaries, Clock);
         PatientService = new Application.Patients.PatientService(Patients, Patients, Clock);
-        Alerts = new Application.Alerts.AlertService(FollowUps, Repository, Clock);
-        CheckIns = new CheckInService(Links, FollowUps, FollowUps, readiness, updates, Repository, options, Clock);
+        Alerts = new Application.Alerts.AlertService(FollowUps, Repository, summaries, Clock);
+        CheckIns = new CheckInService(Links, FollowUps, FollowUps, readiness, updates, Repository, summaries, options, Clock);
         Handouts = new Application.Handouts.HandoutService(Prescriptions, libraries, Links, Microsoft.Extensions.Options.Options.Create(Clinics), Clock);
-        Sweeper = new FollowUpSweeper(FollowUps, FollowUps, Repository, scheduler, new FollowUpEmails(Links), Email, readiness, options, Clock, NullLogger<Sweep<PendingFollowUp>>.Instance);
+        Sweeper = new FollowUpSweeper(FollowUps, FollowUps, Repository, scheduler, new FollowUpEmails(Links), Email, readiness, summaries, options, Clock, NullLogger<Sweep<PendingFollowUp>>.Instance);
+        Worklist = new WorklistService(WorklistLines, Clock);
     }
 
     public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2027, 3, 1, 9, 0, 0, TimeSpan.Zero));
-    public InMemoryPrescriptions Repository { get; } = new();
-    public InMemoryFollowUps FollowUps { get; } = new();
+    public InMemoryWorklist WorklistLines { get; } = new();
+    public InMemoryPrescriptions Repository { get; }
+    public InMemoryFollowUps FollowUps { get; }
+    public WorklistService Worklist { get; }
     public CheckInLinks Links { get; }
     public PrescriptionService Prescriptions { get; }
     public InMemoryPatients Patients { get; }

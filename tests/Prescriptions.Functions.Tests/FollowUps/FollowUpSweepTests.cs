@@ -207,7 +207,7 @@ public sealed class FollowUpSweepTests(ApiFixture fixture)
         var repository = host.Api.Services.GetRequiredService<Application.Prescriptions.IPrescriptionRepository>();
         var broken = (await repository.FindAsync("clinic-a", id, CancellationToken.None))!.Value with { Id = "rx-broken", LibraryVersion = "ffffffffffffffff" };
         await repository.CreateAsync(new Domain.Prescriptions.PrescriptionWrite(broken,
-            new AuditEntry(broken.Id, start, "test", Domain.Tenancy.CallerKind.User, "created", "A copy assembled from a library version that was never published.", [], "test", 1), []), CancellationToken.None);
+            new AuditEntry(broken.Id, start, "test", Domain.Tenancy.CallerKind.User, "created", "A copy assembled from a library version that was never published.", [], "test", 1), []), null, CancellationToken.None);
         var due = start - TimeSpan.FromMinutes(1);
         await host.Api.Services.GetRequiredService<IFollowUpSchedule>().AddAsync(
             [new PendingFollowUp("clinic-a", broken.Id, new ScheduledFollowUp("msg_broken", FollowUpKind.Welcome, due, DateOnly.FromDateTime(due.UtcDateTime)))], CancellationToken.None);
