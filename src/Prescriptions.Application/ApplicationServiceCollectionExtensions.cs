@@ -41,6 +41,7 @@ public static class ApplicationServiceCollectionExtensions
         services.AddTransient<FollowUpSweeper>();
         services.AddTransient<WebhookDispatcher>();
         services.AddSingleton<PartnerGates>();
+        services.AddSingleton<EventRecipients>();
         return services;
     }
 }

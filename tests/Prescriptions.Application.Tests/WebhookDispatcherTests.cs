@@ -21,7 +21,8 @@ public sealed class WebhookDispatcherTests
     {
         var followUps = Options.Create(new FollowUpOptions());
         var webhooks = Options.Create(new WebhookOptions { MaxAttempts = 2, BackoffBase = TimeSpan.FromMinutes(1), MaxBackoff = TimeSpan.FromMinutes(1) });
-        dispatcher = new WebhookDispatcher(outbox, endpoints, new ClinicAlertMailer(new NoEmail(), followUps), new PartnerGates(webhooks), webhooks, clock, NullLogger<Sweep<OutboxEntry>>.Instance);
+        var mailer = new ClinicAlertMailer(new NoEmail(), followUps);
+        dispatcher = new WebhookDispatcher(outbox, endpoints, mailer, new EventRecipients(endpoints, mailer), new PartnerGates(webhooks), webhooks, clock, NullLogger<Sweep<OutboxEntry>>.Instance);
     }
 
     private sealed class Endpoints : IWebhookEndpoints

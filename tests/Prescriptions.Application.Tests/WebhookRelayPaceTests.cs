@@ -62,7 +62,8 @@ public sealed class WebhookRelayPaceTests
     private WebhookDispatcher Dispatcher(Partners partners, WebhookOptions options)
     {
         var webhooks = Options.Create(options);
-        return new WebhookDispatcher(outbox, partners, new ClinicAlertMailer(new NoEmail(), Options.Create(new FollowUpOptions())),
+        var mailer = new ClinicAlertMailer(new NoEmail(), Options.Create(new FollowUpOptions()));
+        return new WebhookDispatcher(outbox, partners, mailer, new EventRecipients(partners, mailer),
             new PartnerGates(webhooks), webhooks, TimeProvider.System, NullLogger<Sweep<OutboxEntry>>.Instance);
     }
 

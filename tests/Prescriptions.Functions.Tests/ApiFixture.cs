@@ -19,7 +19,13 @@ public sealed class ApiFixture : IAsyncLifetime
     {
         azurite = await AzuriteEmulator.StartAsync();
         Library = await ApiHost.PublishRepositoryLibraryAsync(azurite.ConnectionString);
-        host = await ApiHost.StartAsync(azurite.ConnectionString);
+        host = await ApiHost.StartAsync(azurite.ConnectionString, configure: null,
+        [
+            // clinic-b has a partner (never reached: the timers are off), so its changes write partner events; clinic-a has none.
+            "--Webhooks:Partners:ehr-b:AppId=9b9b0000-0000-4000-8000-0000000b9b0b",
+            "--Webhooks:Partners:ehr-b:Url=http://127.0.0.1:9/hooks",
+            $"--Webhooks:Partners:ehr-b:Secret=whsec_{Convert.ToBase64String(new byte[32])}",
+        ]);
     }
 
     public async Task DisposeAsync()

@@ -126,6 +126,18 @@ public sealed class PrescriptionTests(ApiFixture fixture)
         Assert.Contains(rows, row => row.RowKey.StartsWith("outbox|", StringComparison.Ordinal) && row.GetString("Document0")!.Contains(id, StringComparison.Ordinal));
     }
 
+    [Fact]
+    public async Task A_clinic_without_a_partner_or_alert_address_gets_no_partner_event_written()
+    {
+        var created = await (await Api.SendAsync(HttpMethod.Post, "/api/prescriptions", Api.Token(Roles.Therapist, "clinic-a"), Requests.Create("p-no-partner"))).JsonAsync(HttpStatusCode.Created);
+
+        var id = created.GetProperty("id").GetString()!;
+        var table = new TableServiceClient(fixture.Azurite.ConnectionString).GetTableClient("prescriptions");
+        var rows = await table.QueryAsync<TableEntity>(e => e.PartitionKey == "clinic-a").ToListAsync();
+        Assert.Contains(rows, row => row.RowKey == $"rx|{id}");
+        Assert.DoesNotContain(rows, row => row.RowKey.StartsWith("outbox|", StringComparison.Ordinal) && row.GetString("Document0")!.Contains(id, StringComparison.Ordinal));
+    }
+
     private async Task<int> CountRowsAsync(string clinicId)
     {
         var table = new TableServiceClient(fixture.Azurite.ConnectionString).GetTableClient("prescriptions");

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Options;
 using Prescriptions.Application.Outcomes;
 using Prescriptions.Application.Ports;
 using Prescriptions.Application.Prescriptions;
+using Prescriptions.Application.Webhooks;
 using Prescriptions.Application.Worklist;
 using Prescriptions.Domain.FollowUps;
 using Prescriptions.Domain.Lifecycle;
@@ -18,6 +19,7 @@ public sealed class CheckInService(
     PrescriptionUpdates updates,
     IPrescriptionRepository prescriptions,
     WorklistSummaries worklist,
+    EventRecipients recipients,
     IOptions<FollowUpOptions> options,
     TimeProvider clock)
 {
@@ -90,7 +92,7 @@ public sealed class CheckInService(
         // The next no-check-in watch goes in first: if the write then fails, an extra watch finds nothing to say.
         await schedule.AddAsync([FollowUpScheduler.Watch(prescription, checkIn.ReceivedAt + TimeSpan.FromDays(options.Value.NoCheckInAlertDays))], cancellationToken);
         return await records.RecordCheckInAsync(prescription.ClinicId, prescription.Id, checkIn, alerts,
-            [PrescriptionEvents.CheckInReceived(prescription, checkIn), .. alerts.Select(a => PrescriptionEvents.AlertRaised(prescription, a))],
+            recipients.Wanted([PrescriptionEvents.CheckInReceived(prescription, checkIn), .. alerts.Select(a => PrescriptionEvents.AlertRaised(prescription, a))]),
             prescription.CheckedIn(checkIn, actor), line, cancellationToken);
     }
 

@@ -14,6 +14,9 @@ public sealed class ClinicAlertMailer(IEmailSender sender, IOptions<FollowUpOpti
     /// <summary>The name its deliveries are logged under, beside the partners'.</summary>
     public const string RecipientName = "clinic-email";
 
+    /// <summary>Whether the clinic has an alert address.</summary>
+    public bool HasAddress(string clinicId) => options.Value.ClinicAlertEmails.ContainsKey(clinicId);
+
     public bool Wants(PrescriptionEvent @event)
     {
         ArgumentNullException.ThrowIfNull(@event);

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using Prescriptions.Application.Ports;
 using Prescriptions.Application.Prescriptions;
 using Prescriptions.Application.Sweeps;
+using Prescriptions.Application.Webhooks;
 using Prescriptions.Application.Worklist;
 using Prescriptions.Domain.FollowUps;
 using Prescriptions.Domain.Lifecycle;
@@ -25,6 +26,7 @@ public sealed class FollowUpSweeper(
     IEmailSender sender,
     PrescriptionReadiness readiness,
     WorklistSummaries worklist,
+    EventRecipients recipients,
     IOptions<FollowUpOptions> options,
     TimeProvider clock,
     ILogger<Sweep<PendingFollowUp>> logger) : ISweepStrategy<PendingFollowUp>
@@ -85,7 +87,7 @@ public sealed class FollowUpSweeper(
         var line = alerts.Count == 0 ? null : await worklist.AfterAsync(prescription, new WorklistChange { Raised = alerts }, cancellationToken);
         await records.RecordDeliveryAsync(prescription.ClinicId, prescription.Id,
             new FollowUpDelivery(message.Id, message.Kind, message.LocalDate, Sent: true, attempt, clock.GetUtcNow(), null),
-            alerts, [.. alerts.Select(a => PrescriptionEvents.AlertRaised(prescription, a))], line, cancellationToken);
+            alerts, recipients.Wanted(alerts.Select(a => PrescriptionEvents.AlertRaised(prescription, a))), line, cancellationToken);
         return await RemoveAsync(claimed, SweepOutcome.Done, cancellationToken);
     }
 
@@ -105,7 +107,7 @@ public sealed class FollowUpSweeper(
             var line = await worklist.AfterAsync(prescription, new WorklistChange { Raised = [alert] }, cancellationToken);
             await records.RecordDeliveryAsync(prescription.ClinicId, prescription.Id,
                 new FollowUpDelivery(message.Id, message.Kind, message.LocalDate, Sent: false, attempts, now, reason),
-                [alert], [PrescriptionEvents.AlertRaised(prescription, alert)], line, cancellationToken);
+                [alert], recipients.Wanted([PrescriptionEvents.AlertRaised(prescription, alert)]), line, cancellationToken);
         }
 
         await schedule.RemoveAsync(failed, cancellationToken);
@@ -150,7 +152,7 @@ public sealed class FollowUpSweeper(
         try
         {
             var line = await worklist.AfterAsync(prescription, new WorklistChange { CheckIns = checkIns, Raised = [alert] }, cancellationToken);
-            await records.RaiseAlertsAsync(prescription.ClinicId, [alert], [PrescriptionEvents.AlertRaised(prescription, alert)], line, cancellationToken);
+            await records.RaiseAlertsAsync(prescription.ClinicId, [alert], recipients.Wanted([PrescriptionEvents.AlertRaised(prescription, alert)]), line, cancellationToken);
         }
         catch (ConcurrencyConflictException)
         {

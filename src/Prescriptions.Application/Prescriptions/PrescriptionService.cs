@@ -3,6 +3,7 @@ using Prescriptions.Application.FollowUps;
 using Prescriptions.Application.Outcomes;
 using Prescriptions.Application.Patients;
 using Prescriptions.Application.Ports;
+using Prescriptions.Application.Webhooks;
 using Prescriptions.Application.Worklist;
 using Prescriptions.Domain.Assembly;
 using Prescriptions.Domain.Library;
@@ -24,6 +25,7 @@ public sealed partial class PrescriptionService(
     PrescriptionReadiness readiness,
     IPatientDirectory patients,
     WorklistSummaries worklist,
+    EventRecipients recipients,
     TimeProvider clock)
 {
     /// <summary>The status the first answer of a create is recorded with, and replayed with.</summary>
@@ -106,7 +108,7 @@ public sealed partial class PrescriptionService(
         {
             var write = Prescription.Create(id, draft, assembled, actor, now, idempotency);
             var line = await worklist.AfterAsync(write.Prescription, WorklistChange.Created, cancellationToken);
-            return new CreatedPrescription(await prescriptions.CreateAsync(write, line, cancellationToken), Replayed: false);
+            return new CreatedPrescription(await prescriptions.CreateAsync(recipients.Wanted(write), line, cancellationToken), Replayed: false);
         }
         catch (ConcurrencyConflictException) when (claim is not null)
         {

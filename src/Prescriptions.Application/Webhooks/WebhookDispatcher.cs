@@ -17,6 +17,7 @@ public sealed class WebhookDispatcher(
     IEventOutbox outbox,
     IWebhookEndpoints endpoints,
     ClinicAlertMailer clinicMailer,
+    EventRecipients recipients,
     PartnerGates gates,
     IOptions<WebhookOptions> options,
     TimeProvider time,
@@ -30,8 +31,8 @@ public sealed class WebhookDispatcher(
         return new WebhookSweep(counts[SweepOutcome.Done], counts[SweepOutcome.Retrying], counts[SweepOutcome.Dead], counts[SweepOutcome.Dropped], counts[SweepOutcome.Skipped]);
     }
 
-    /// <summary>One lane per clinic: one busy or slow clinic never holds up the others.</summary>
-    public IReadOnlyList<string> Lanes => endpoints.Clinics;
+    /// <summary>One lane per clinic with a recipient (no other clinic's outbox is written): one busy or slow clinic never holds up the others.</summary>
+    public IReadOnlyList<string> Lanes => recipients.Clinics;
 
     public Task<IReadOnlyList<OutboxEntry>> ListDueAsync(string lane, DateTimeOffset now, int maxCount, CancellationToken cancellationToken) =>
         outbox.ListDueAsync(lane, now, maxCount, cancellationToken);
@@ -85,17 +86,8 @@ public sealed class WebhookDispatcher(
     }
 
     /// <summary>The subscribed recipients that have not acknowledged the event yet.</summary>
-    private List<string> Pending(OutboxEntry entry)
-    {
-        var @event = entry.Event;
-        var recipients = endpoints.SubscribersOf(@event.ClinicId, @event.Type).ToList();
-        if (clinicMailer.Wants(@event))
-        {
-            recipients.Add(ClinicAlertMailer.RecipientName);
-        }
-
-        return [.. recipients.Where(r => !entry.DeliveredTo.Contains(r, StringComparer.OrdinalIgnoreCase))];
-    }
+    private List<string> Pending(OutboxEntry entry) =>
+        [.. recipients.Of(entry.Event).Where(r => !entry.DeliveredTo.Contains(r, StringComparer.OrdinalIgnoreCase))];
 
     private async Task<WebhookDelivery> MailClinicAsync(PrescriptionEvent @event, CancellationToken cancellationToken)
     {

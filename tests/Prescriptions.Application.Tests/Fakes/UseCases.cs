@@ -20,16 +20,20 @@ internal sealed class UseCases
         var readiness = new PrescriptionReadiness(Repository, FollowUps, libraries, Clock);
         Patients = new InMemoryPatients(Repository);
         var summaries = new WorklistSummaries(FollowUps, readiness, libraries, Patients, Clock);
-        var updates = new PrescriptionUpdates(Repository, scheduler, summaries);
+        var recipients = new Application.Webhooks.EventRecipients(Partners, new ClinicAlertMailer(Email, options));
+        var updates = new PrescriptionUpdates(Repository, scheduler, summaries, recipients);
         Links = new CheckInLinks(options);
-        Prescriptions = new PrescriptionService(Repository, libraries, updates, readiness, Patients, summaries, Clock);
+        Prescriptions = new PrescriptionService(Repository, libraries, updates, readiness, Patients, summaries, recipients, Clock);
         PatientService = new Application.Patients.PatientService(Patients, Patients, Clock);
         Alerts = new Application.Alerts.AlertService(FollowUps, Repository, summaries, Clock);
-        CheckIns = new CheckInService(Links, FollowUps, FollowUps, readiness, updates, Repository, summaries, options, Clock);
+        CheckIns = new CheckInService(Links, FollowUps, FollowUps, readiness, updates, Repository, summaries, recipients, options, Clock);
         Handouts = new Application.Handouts.HandoutService(Prescriptions, libraries, Links, Microsoft.Extensions.Options.Options.Create(Clinics), Clock);
-        Sweeper = new FollowUpSweeper(FollowUps, FollowUps, Repository, scheduler, new FollowUpEmails(Links), Email, readiness, summaries, options, Clock, NullLogger<Sweep<PendingFollowUp>>.Instance);
+        Sweeper = new FollowUpSweeper(FollowUps, FollowUps, Repository, scheduler, new FollowUpEmails(Links), Email, readiness, summaries, recipients, options, Clock, NullLogger<Sweep<PendingFollowUp>>.Instance);
         Worklist = new WorklistService(WorklistLines, Clock);
     }
+
+    /// <summary>The partners: clinic-a and clinic-b each have one, subscribed to every event.</summary>
+    public SubscribedPartners Partners { get; } = new();
 
     public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2027, 3, 1, 9, 0, 0, TimeSpan.Zero));
     public InMemoryWorklist WorklistLines { get; } = new();

@@ -57,6 +57,8 @@ public sealed class FollowUpHost : IAsyncDisposable
             $"--Prescriptions:TableName=fu{Guid.NewGuid():N}",
             $"--FollowUps:TableName=fs{Guid.NewGuid():N}",
             "--FollowUps:Lookback=03:00:00",
+            // clinic-a's desk receives its alerts, so their events are written (events nobody receives never are).
+            "--FollowUps:ClinicAlertEmails:clinic-a=desk@clinic-a.example",
             .. settings,
         ]);
         return new FollowUpHost(api, clock, email);
