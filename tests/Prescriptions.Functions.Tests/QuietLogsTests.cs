@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Globalization;
 using System.Net;
 using Microsoft.Extensions.Logging;
@@ -93,6 +94,39 @@ public sealed class QuietLogsTests(ApiFixture fixture, ITestOutputHelper output)
         Assert.Contains("Webhooks:Partners:ehr:AppId 'no-such-app' has no clinics", message, StringComparison.Ordinal);
         Assert.DoesNotMatch(@"\n\s+at ", message);
         Assert.DoesNotContain("Exception", message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_local_host_process_ends_on_a_wrong_webhook_configuration_with_only_that_message()
+    {
+        var start = new ProcessStartInfo("dotnet")
+        {
+            WorkingDirectory = AppContext.BaseDirectory,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        foreach (var argument in (string[])[Path.Combine(AppContext.BaseDirectory, "Prescriptions.LocalHost.dll"), "--environment=Production", "--urls=http://127.0.0.1:0",
+            "--PrescriptionsStorage:connectionString=UseDevelopmentStorage=true", "--Webhooks:Partners:ehr:AppId=no-such-app",
+            "--Webhooks:Partners:ehr:Url=http://partner.example.com/hooks", "--Webhooks:Partners:ehr:Secret=whsec_c2hvcnQ="])
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        using var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start.");
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(1));
+        await process.WaitForExitAsync(timeout.Token);
+        var (written, errors) = (await stdout, await stderr);
+        output.WriteLine(written);
+        output.WriteLine(errors);
+
+        Assert.Equal(StartupConfigurationCheck.InvalidConfigurationExitCode, process.ExitCode);
+        Assert.StartsWith("The app cannot start: 3 setting(s) are invalid.", errors, StringComparison.Ordinal);
+        Assert.Contains("Webhooks:Partners:ehr:Url", errors, StringComparison.Ordinal);
+        Assert.DoesNotContain("Exception", written + errors, StringComparison.Ordinal);
+        Assert.DoesNotMatch(@"\n\s+at ", written + errors);
     }
 
     /// <summary>The default levels of appsettings.json, with this test's provider also hearing the app's own Debug lines.</summary>
