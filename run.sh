@@ -13,7 +13,7 @@ STATE_DIR="$REPO_ROOT/.azurite"   # git-ignored: data survives restarts of ./run
 ensure_dotnet
 install_node_tools
 # A second start with nothing changed skips the build (MSBuild alone takes 12-14 s to find nothing to do): the stamp
-# is touched after a good build, and any source, project, library or package file newer than it builds again.
+# takes the time a good build started, and any source, project or package file newer than it builds again.
 BUILD_STAMP="$REPO_ROOT/.localhost/run-build.stamp"
 HOST_DLL="$REPO_ROOT/src/Prescriptions.LocalHost/bin/Debug/net10.0/Prescriptions.LocalHost.dll"
 PUBLISHER_DLL="$REPO_ROOT/src/Prescriptions.LibraryPublisher/bin/Debug/net10.0/Prescriptions.LibraryPublisher.dll"
@@ -24,9 +24,10 @@ build_inputs_changed() {
 }
 if build_inputs_changed; then
   log "Building"
+  mkdir -p "$(dirname "$BUILD_STAMP")" && touch "$BUILD_STAMP.started"   # a file saved during the build builds again
   dotnet build src/Prescriptions.LocalHost -c Debug -nologo -v quiet
   dotnet build src/Prescriptions.LibraryPublisher -c Debug -nologo -v quiet
-  mkdir -p "$(dirname "$BUILD_STAMP")" && touch "$BUILD_STAMP"
+  mv "$BUILD_STAMP.started" "$BUILD_STAMP"
 else
   log "Nothing changed since the last build (delete .localhost/run-build.stamp to force one)"
 fi

@@ -1,6 +1,7 @@
 // Run by the Functions project's BuildApiDocsPage target after `redocly build-docs --inlineBundle`.
-// Redoc's light theme writes links (#1f7cff on #fbfbfc, 3.8:1), the search box's placeholder (#9b9ca8, 2.7:1), the GET
-// badges (#25b869, 2.6:1) and strings in samples (#3072db, 4.4:1) below WCAG AA's 4.5:1: a stylesheet sets darker ones
+// Redoc's light theme writes links (#1f7cff on #fbfbfc, 3.8:1), the search box's placeholder (#9b9ca8, 2.7:1), the method
+// badges (GET #25b869 2.6:1, PUT #f5901d 2.4:1, PATCH, DELETE) and strings in samples (#3072db, 4.4:1) below WCAG AA's
+// 4.5:1: a stylesheet sets darker ones
 // (axe checks the page in tests/Prescriptions.Browser.Tests).
 // Redoc's sidebar attribution loads its logo from cdn.redoc.ly even in an inlined page; the docs page loads nothing
 // from elsewhere (the CSP would refuse it and the browser log it), so the logo becomes an inline SVG. Fails the build
@@ -25,7 +26,8 @@ if (remaining) {
 }
 const contrast = '<style>:root{--link-color-primary:#0b57d0;--search-trigger-color:#555764;--input-content-placeholder-color:#555764;'
   + '--code-block-tokens-string-color:#2558b8;--code-block-tokens-property-string-color:#2558b8}'
-  + ':root:root .tag-get,:root:root .tag-query{--tag-color:#137a43}:root:root .tag-delete{--tag-color:#b8083a}</style>';
+  + ':root:root .tag-get,:root:root .tag-query{--tag-color:#137a43}:root:root .tag-delete{--tag-color:#b8083a}'
+  + ':root:root .tag-put{--tag-color:#a0520a}:root:root .tag-patch{--tag-color:#7d6300}:root:root .tag-head{--tag-color:#5346b8}</style>';
 if (!html.includes('</head>')) {
   console.error('inline-docs-assets: the page has no </head>.');
   process.exit(1);
