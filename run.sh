@@ -12,8 +12,25 @@ STATE_DIR="$REPO_ROOT/.azurite"   # git-ignored: data survives restarts of ./run
 
 ensure_dotnet
 install_node_tools
-log "Building"
-dotnet build Prescriptions.sln -c Debug -nologo -v quiet
+# A second start with nothing changed skips the build (MSBuild alone takes 12-14 s to find nothing to do): the stamp
+# takes the time a good build started, and any source, project or package file newer than it builds again.
+BUILD_STAMP="$REPO_ROOT/.localhost/run-build.stamp"
+HOST_DLL="$REPO_ROOT/src/Prescriptions.LocalHost/bin/Debug/net10.0/Prescriptions.LocalHost.dll"
+PUBLISHER_DLL="$REPO_ROOT/src/Prescriptions.LibraryPublisher/bin/Debug/net10.0/Prescriptions.LibraryPublisher.dll"
+build_inputs_changed() {
+  [ -f "$BUILD_STAMP" ] && [ -f "$HOST_DLL" ] && [ -f "$PUBLISHER_DLL" ] || return 0
+  [ -n "$(find src host.json global.json Directory.Build.props Directory.Packages.props Prescriptions.sln package-lock.json redocly.yaml \
+      -newer "$BUILD_STAMP" -type f -not -path '*/bin/*' -not -path '*/obj/*' -print -quit)" ]
+}
+if build_inputs_changed; then
+  log "Building"
+  mkdir -p "$(dirname "$BUILD_STAMP")" && touch "$BUILD_STAMP.started"   # a file saved during the build builds again
+  dotnet build src/Prescriptions.LocalHost -c Debug -nologo -v quiet
+  dotnet build src/Prescriptions.LibraryPublisher -c Debug -nologo -v quiet
+  mv "$BUILD_STAMP.started" "$BUILD_STAMP"
+else
+  log "Nothing changed since the last build (delete .localhost/run-build.stamp to force one)"
+fi
 
 pids=()
 stop_all() {
@@ -34,15 +51,18 @@ node_modules/.bin/azurite --silent --skipApiVersionCheck --loose --location "$ST
   --blobHost 127.0.0.1 --queueHost 127.0.0.1 --tableHost 127.0.0.1 >"$STATE_DIR/azurite.log" 2>&1 &
 pids+=($!)
 log "Starting maildev (SMTP 127.0.0.1:$SMTP_PORT, web http://127.0.0.1:$MAIL_WEB_PORT)"
-node_modules/.bin/maildev --ip 127.0.0.1 --web-ip 127.0.0.1 --smtp "$SMTP_PORT" --web "$MAIL_WEB_PORT" >"$STATE_DIR/maildev.log" 2>&1 &
+mkdir -p "$STATE_DIR/maildev"   # its own mail folder: the default is shared by everyone on the machine
+node_modules/.bin/maildev --ip 127.0.0.1 --web-ip 127.0.0.1 --smtp "$SMTP_PORT" --web "$MAIL_WEB_PORT" \
+  --mail-directory "$STATE_DIR/maildev" >"$STATE_DIR/maildev.log" 2>&1 &
 pids+=($!)
 wait_for_port 10000 && wait_for_port 10002 && wait_for_port "$SMTP_PORT" && wait_for_port "$MAIL_WEB_PORT"
 
 log "Publishing the exercise library"
-dotnet run --no-build --project src/Prescriptions.LibraryPublisher -- --library library --connection-string "UseDevelopmentStorage=true"
+dotnet "$PUBLISHER_DLL" --library "$REPO_ROOT/library" --connection-string "UseDevelopmentStorage=true"
 
 log "Starting the local host on http://127.0.0.1:$HOST_PORT"
-ASPNETCORE_ENVIRONMENT=Development dotnet run --no-build --no-launch-profile --project src/Prescriptions.LocalHost -- --urls "http://127.0.0.1:$HOST_PORT" &
+# The built DLL, run from its folder (its appsettings and local.settings.json): `dotnet run` would evaluate the project again.
+(cd "$(dirname "$HOST_DLL")" && ASPNETCORE_ENVIRONMENT=Development exec dotnet "$HOST_DLL" --urls "http://127.0.0.1:$HOST_PORT") &
 pids+=($!)
 wait_for_port "$HOST_PORT" 120
 

@@ -8,6 +8,7 @@ started=$(date +%s)
 
 ensure_dotnet
 install_node_tools
+ensure_chromium
 
 log "Building (Release, warnings are errors)"
 build_log=$(mktemp)

@@ -15,6 +15,16 @@ ensure_node() {
   fi
 }
 
+# The browser tests (tests/Prescriptions.Browser.Tests) drive Debian's Chromium through Playwright: Playwright's own
+# browsers are never downloaded.
+ensure_chromium() {
+  if [ ! -x /usr/bin/chromium ]; then
+    log "Installing Chromium (Debian package) for the browser tests"
+    if [ "$(id -u)" -eq 0 ]; then SUDO=""; else SUDO="sudo"; fi
+    $SUDO apt-get update -qq && $SUDO apt-get install -y -qq chromium >/dev/null
+  fi
+}
+
 ensure_dotnet() {
   if ! command -v dotnet >/dev/null 2>&1; then
     echo "The .NET SDK is missing: install the version in global.json (https://dot.net) and run again." >&2

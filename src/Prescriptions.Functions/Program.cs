@@ -25,4 +25,11 @@ builder.Logging.Services.Configure<LoggerFilterOptions>(options =>
 
 builder.Services.AddPrescriptions(builder.Configuration);
 
-builder.Build().Run();
+var host = builder.Build();
+if (!StartupConfigurationCheck.Passes(host.Services, Console.Error))
+{
+    return StartupConfigurationCheck.InvalidConfigurationExitCode;
+}
+
+host.Run();
+return 0;

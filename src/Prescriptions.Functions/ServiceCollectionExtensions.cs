@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
 using Microsoft.Identity.Web;
 using Prescriptions.Application;
 using Prescriptions.Application.Configuration;
@@ -16,6 +17,9 @@ namespace Prescriptions.Functions;
 
 public static class ServiceCollectionExtensions
 {
+    /// <summary>The category of IdentityModel's log lines (Microsoft.Identity.Web's adapter).</summary>
+    public const string IdentityModelLogCategory = "Microsoft.IdentityModel";
+
     /// <summary>
     /// Registers everything the functions need: the use cases (Application), the storage adapters (Storage), and this
     /// app's own pieces (the HTTP pipeline, authentication, SMTP, webhooks). Both hosts call this, and only this.
@@ -48,6 +52,12 @@ public static class ServiceCollectionExtensions
         services.AddValidatedOptions<SmtpOptions>(SmtpOptions.SectionName);
         services.AddSingleton<IEmailSender, SmtpEmailSender>();
         services.AddWebhooks();
+        services.AddLogging(logging => logging
+            // Four Information lines per delivery; the sweep's own line and the delivery log say what happened, and failures still show.
+            .AddFilter($"System.Net.Http.HttpClient.{nameof(WebhookSender)}", LogLevel.Warning)
+            // IdentityModel logs a client's malformed or expired token as an error; ApiHandler logs every rejection, with
+            // IdentityModel's reason (also for keys it could not fetch), at Information: a client's mistake is not our error.
+            .AddFilter(IdentityModelLogCategory, LogLevel.None));
         return services;
     }
 }

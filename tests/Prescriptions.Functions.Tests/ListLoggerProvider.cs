@@ -10,15 +10,15 @@ internal sealed class ListLoggerProvider : ILoggerProvider
 
     public IReadOnlyCollection<Entry> Entries => entries;
 
-    public ILogger CreateLogger(string categoryName) => new ListLogger(entries);
+    public ILogger CreateLogger(string categoryName) => new ListLogger(entries, categoryName);
 
     public void Dispose()
     {
     }
 
-    internal sealed record Entry(LogLevel Level, string Message, Exception? Exception);
+    internal sealed record Entry(LogLevel Level, string Message, Exception? Exception, string Category);
 
-    private sealed class ListLogger(ConcurrentQueue<Entry> entries) : ILogger
+    private sealed class ListLogger(ConcurrentQueue<Entry> entries, string category) : ILogger
     {
         public IDisposable? BeginScope<TState>(TState state)
             where TState : notnull => null;
@@ -26,6 +26,6 @@ internal sealed class ListLoggerProvider : ILoggerProvider
         public bool IsEnabled(LogLevel logLevel) => true;
 
         public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
-            entries.Enqueue(new Entry(logLevel, formatter(state, exception), exception));
+            entries.Enqueue(new Entry(logLevel, formatter(state, exception), exception, category));
     }
 }

@@ -49,6 +49,9 @@ public sealed class WebhookDeliveryTests(ApiFixture fixture)
             Assert.Equal(eventId, data.GetProperty("id").GetString());
             Assert.Equal("clinic-a", data.GetProperty("clinicId").GetString());
             Assert.Equal(prescriptionId, data.GetProperty("prescriptionId").GetString());
+            Assert.Equal("p-hook-clinic-a", data.GetProperty("patientId").GetString());
+            Assert.Equal("ehr-rx-clinic-a", data.GetProperty("externalId").GetString());
+            Assert.All(deliveries, d => Assert.Matches(@"^Prescriptions/\d+\.\d+\.\d+", d.UserAgent));
 
             Assert.Null(await outbox.FindAsync("clinic-a", eventId, CancellationToken.None));
             var log = (await outbox.DeliveriesAsync("clinic-a", eventId, CancellationToken.None)).OrderBy(a => a.Attempt).ToArray();
@@ -141,16 +144,25 @@ public sealed class WebhookDeliveryTests(ApiFixture fixture)
             .. settings,
         ]);
 
-    private static async Task RunDeliveryAsync(ApiHost api)
+    internal static async Task RunDeliveryAsync(ApiHost api)
     {
         using var response = await api.Client.PostAsync(new Uri("/admin/functions/DeliverWebhooks", UriKind.Relative), null);
         Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
     }
 
-    private static async Task<string> CreateAndActivateAsync(ApiHost api, string clinicId)
+    internal static async Task<string> CreateAndActivateAsync(ApiHost api, string clinicId)
     {
         var token = api.Token(Roles.Therapist, clinicId, "therapist-webhooks");
-        using var created = await api.SendAsync(HttpMethod.Post, "/api/prescriptions", token, Requests.Create($"p-hook-{clinicId}"));
+        var body = new
+        {
+            patientId = $"p-hook-{clinicId}",
+            externalId = $"ehr-rx-{clinicId}",
+            conditionId = "lateral-ankle-sprain",
+            phase = 2,
+            side = "left",
+            constraints = new { weightBearing = "partial", equipment = new[] { "band", "chair" }, maxMinutesPerSession = 20 },
+        };
+        using var created = await api.SendAsync(HttpMethod.Post, "/api/prescriptions", token, body);
         var id = (await created.JsonAsync(HttpStatusCode.Created)).GetProperty("id").GetString()!;
         using var request = ApiHost.Request(HttpMethod.Post, $"/api/prescriptions/{id}/activate", token);
         request.Headers.IfMatch.Add(created.Headers.ETag ?? throw new InvalidOperationException("No ETag."));

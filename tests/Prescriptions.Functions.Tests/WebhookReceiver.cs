@@ -48,7 +48,8 @@ internal sealed class WebhookReceiver : IAsyncDisposable
             context.Request.Headers["webhook-timestamp"].ToString(),
             context.Request.Headers["webhook-signature"].ToString(),
             body,
-            status));
+            status,
+            context.Request.Headers.UserAgent.ToString()));
         context.Response.StatusCode = status;
     }
 
@@ -60,7 +61,7 @@ internal sealed class WebhookReceiver : IAsyncDisposable
 }
 
 /// <summary>One delivery as the receiver saw it, and what it answered.</summary>
-internal sealed record ReceivedWebhook(string Id, string Timestamp, string Signature, string Body, int AnsweredStatus)
+internal sealed record ReceivedWebhook(string Id, string Timestamp, string Signature, string Body, int AnsweredStatus, string UserAgent)
 {
     public bool Acknowledged => AnsweredStatus is >= 200 and < 300;
 }

@@ -7,6 +7,12 @@ namespace Prescriptions.Domain.Lifecycle;
 /// </summary>
 public sealed record PrescriptionEvent(string Id, string Type, DateTimeOffset OccurredAt, string ClinicId, string PrescriptionId, int Version)
 {
+    /// <summary>The patient's id as the partner sent it, so a receiver can match the event to its records (absent on events stored before it was added).</summary>
+    public string? PatientId { get; init; }
+
+    /// <summary>The partner's own id of the prescription, when it gave one.</summary>
+    public string? ExternalId { get; init; }
+
     /// <summary>The alert of an <c>alert.raised</c> event.</summary>
     public Alert? Alert { get; init; }
 

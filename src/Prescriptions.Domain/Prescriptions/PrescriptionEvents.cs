@@ -9,21 +9,27 @@ public static class PrescriptionEvents
     public static PrescriptionEvent Changed(Prescription after, string eventType)
     {
         ArgumentNullException.ThrowIfNull(after);
-        return new PrescriptionEvent(NewId(), eventType, after.UpdatedAt, after.ClinicId, after.Id, after.Version);
+        return new PrescriptionEvent(NewId(), eventType, after.UpdatedAt, after.ClinicId, after.Id, after.Version) { PatientId = after.PatientId, ExternalId = after.ExternalId };
     }
 
     public static PrescriptionEvent AlertRaised(Prescription prescription, Alert alert)
     {
         ArgumentNullException.ThrowIfNull(prescription);
         ArgumentNullException.ThrowIfNull(alert);
-        return new PrescriptionEvent(NewId(), EventTypes.AlertRaised, alert.RaisedAt, prescription.ClinicId, prescription.Id, prescription.Version) { Alert = alert };
+        return new PrescriptionEvent(NewId(), EventTypes.AlertRaised, alert.RaisedAt, prescription.ClinicId, prescription.Id, prescription.Version)
+        {
+            PatientId = prescription.PatientId, ExternalId = prescription.ExternalId, Alert = alert,
+        };
     }
 
     public static PrescriptionEvent CheckInReceived(Prescription prescription, CheckIn checkIn)
     {
         ArgumentNullException.ThrowIfNull(prescription);
         ArgumentNullException.ThrowIfNull(checkIn);
-        return new PrescriptionEvent(NewId(), EventTypes.CheckInReceived, checkIn.ReceivedAt, prescription.ClinicId, prescription.Id, prescription.Version) { CheckIn = checkIn };
+        return new PrescriptionEvent(NewId(), EventTypes.CheckInReceived, checkIn.ReceivedAt, prescription.ClinicId, prescription.Id, prescription.Version)
+        {
+            PatientId = prescription.PatientId, ExternalId = prescription.ExternalId, CheckIn = checkIn,
+        };
     }
 
     /// <summary>Time-ordered, so ids sort roughly by occurrence; receivers drop duplicates by it.</summary>

@@ -12,9 +12,6 @@ public sealed class OpenApiFunctions(ApiHandler api)
     // Revalidate on every use (a cheap 304), so a deployment's new document is seen at once.
     private const string CacheControl = "no-cache";
 
-    // The page has no scripts and loads nothing: only its inline stylesheet may apply.
-    private const string DocsContentSecurityPolicy = "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
-
     [Function("GetOpenApiDocument")]
     public Task<IActionResult> Document(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "openapi.json")] HttpRequest request,
@@ -34,13 +31,13 @@ public sealed class OpenApiFunctions(ApiHandler api)
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "docs")] HttpRequest request,
         CancellationToken cancellationToken) =>
         api.RunAsync(request, ApiAccess.Public, _ => Task.FromResult<IActionResult>(ApiResult.Content(
-            ApiDocsPage.Current,
+            ApiDocsPage.Current.Html,
             "text/html; charset=utf-8",
             StatusCodes.Status200OK,
             new Dictionary<string, string>
             {
                 ["Cache-Control"] = CacheControl,
-                ["Content-Security-Policy"] = DocsContentSecurityPolicy,
+                ["Content-Security-Policy"] = ApiDocsPage.Current.ContentSecurityPolicy,
                 ["X-Content-Type-Options"] = "nosniff",
             })), cancellationToken);
 

@@ -14,9 +14,11 @@ public sealed partial class SendFollowUpsFunction(FollowUpSweeper sweeper, ILogg
     {
         ArgumentNullException.ThrowIfNull(timer);
         var sweep = await sweeper.SweepAsync(cancellationToken);
-        LogSweep(sweep.Sent, sweep.Retrying, sweep.Failed, sweep.Dropped, sweep.Skipped, sweep.Watched);
+        // A sweep that found nothing runs every minute: only one that did something is worth a line at the default level.
+        var level = sweep.Sent + sweep.Retrying + sweep.Failed + sweep.Dropped + sweep.Skipped + sweep.Watched == 0 ? LogLevel.Debug : LogLevel.Information;
+        LogSweep(level, sweep.Sent, sweep.Retrying, sweep.Failed, sweep.Dropped, sweep.Skipped, sweep.Watched);
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Follow-up sweep: {Sent} sent, {Retrying} to retry, {Failed} failed, {Dropped} no longer planned, {Skipped} taken by another sweep, {Watched} check-in watches")]
-    private partial void LogSweep(int sent, int retrying, int failed, int dropped, int skipped, int watched);
+    [LoggerMessage(Message = "Follow-up sweep: {Sent} sent, {Retrying} to retry, {Failed} failed, {Dropped} no longer planned, {Skipped} taken by another sweep, {Watched} check-in watches")]
+    private partial void LogSweep(LogLevel level, int sent, int retrying, int failed, int dropped, int skipped, int watched);
 }

@@ -14,9 +14,11 @@ public sealed partial class DeliverWebhooksFunction(WebhookDispatcher dispatcher
     {
         ArgumentNullException.ThrowIfNull(timer);
         var sweep = await dispatcher.SweepAsync(cancellationToken);
-        LogSweep(sweep.Delivered, sweep.Retrying, sweep.Dead, sweep.Dropped, sweep.Skipped);
+        // A sweep that found nothing runs every few seconds: only one that did something is worth a line at the default level.
+        var level = sweep.Delivered + sweep.Retrying + sweep.Dead + sweep.Dropped + sweep.Skipped == 0 ? LogLevel.Debug : LogLevel.Information;
+        LogSweep(level, sweep.Delivered, sweep.Retrying, sweep.Dead, sweep.Dropped, sweep.Skipped);
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Webhook sweep: {Delivered} delivered, {Retrying} to retry, {Dead} dead, {Dropped} without subscriber, {Skipped} taken by another sweep")]
-    private partial void LogSweep(int delivered, int retrying, int dead, int dropped, int skipped);
+    [LoggerMessage(Message = "Webhook sweep: {Delivered} delivered, {Retrying} to retry, {Dead} dead, {Dropped} without subscriber, {Skipped} taken by another sweep")]
+    private partial void LogSweep(LogLevel level, int delivered, int retrying, int dead, int dropped, int skipped);
 }

@@ -12,12 +12,15 @@ public static class WebhookPayload
         ArgumentNullException.ThrowIfNull(@event);
 
         // UtcDateTime so the timestamp reads "...Z", as the API contract writes times.
-        var body = new Body(@event.Type, @event.OccurredAt.UtcDateTime, new Data(@event.Id, @event.ClinicId, @event.PrescriptionId, @event.Version, @event.Alert, @event.CheckIn));
+        var body = new Body(@event.Type, @event.OccurredAt.UtcDateTime, new Data(@event.Id, @event.ClinicId, @event.PrescriptionId, @event.PatientId, @event.ExternalId, @event.Version, @event.Alert, @event.CheckIn));
         return JsonSerializer.Serialize(body, DomainJson.Options);
     }
 
     private sealed record Body(string Type, DateTime Timestamp, Data Data);
 
-    /// <summary>Alert and check-in appear only in their events (null members are not written).</summary>
-    private sealed record Data(string Id, string ClinicId, string PrescriptionId, int Version, Domain.Lifecycle.Alert? Alert, Domain.Lifecycle.CheckIn? CheckIn);
+    /// <summary>
+    /// The patient's and the partner's ids let a receiver match the event to its records without a read; the external id,
+    /// alert and check-in appear only when there is one (null members are not written).
+    /// </summary>
+    private sealed record Data(string Id, string ClinicId, string PrescriptionId, string? PatientId, string? ExternalId, int Version, Domain.Lifecycle.Alert? Alert, Domain.Lifecycle.CheckIn? CheckIn);
 }

@@ -15,7 +15,7 @@ public static class WebhookServiceCollectionExtensions
         services.AddSingleton<WebhookPartners>();
         services.AddTransient<IWebhookEndpoints, WebhookEndpoints>();
 
-        services.AddHttpClient<WebhookSender>()
+        services.AddHttpClient<WebhookSender>(client => client.DefaultRequestHeaders.UserAgent.Add(WebhookHeaders.UserAgent))
             // Only configured URLs are called: a redirect must not send the event anywhere else.
             .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = false })
             .AddResilienceHandler("webhooks", static (pipeline, context) =>
