@@ -1,7 +1,15 @@
 #!/usr/bin/env bash
 # The main job on the embedded default: Azurite, maildev, the library published, the local host serving.
 # Stops everything it started on Ctrl-C or SIGTERM.
+#   --in-memory   Azurite keeps its data in memory (lost on stop): no autosave stalls under load (README, "Load harness").
 set -euo pipefail
+IN_MEMORY=false
+for argument in "$@"; do
+  case "$argument" in
+    --in-memory) IN_MEMORY=true ;;
+    *) echo "Unknown option: $argument (known: --in-memory)" >&2; exit 2 ;;
+  esac
+done
 source "$(dirname "$0")/scripts/setup.sh"
 cd "$REPO_ROOT"
 
@@ -46,8 +54,16 @@ trap 'exit 130' INT
 trap 'exit 143' TERM
 
 mkdir -p "$STATE_DIR"
-log "Starting Azurite (blob 10000, queue 10001, table 10002; data in .azurite/)"
-node_modules/.bin/azurite --silent --skipApiVersionCheck --loose --location "$STATE_DIR" \
+if [ "$IN_MEMORY" = true ]; then
+  # Disk-backed Azurite rewrites its whole table file on each autosave: with tens of thousands of rows, requests stall.
+  STORAGE_NOTE="data in memory, lost on stop"
+  persistence=(--inMemoryPersistence)
+else
+  STORAGE_NOTE="data in .azurite/"
+  persistence=(--location "$STATE_DIR")
+fi
+log "Starting Azurite (blob 10000, queue 10001, table 10002; $STORAGE_NOTE)"
+node_modules/.bin/azurite --silent --skipApiVersionCheck --loose "${persistence[@]}" \
   --blobHost 127.0.0.1 --queueHost 127.0.0.1 --tableHost 127.0.0.1 >"$STATE_DIR/azurite.log" 2>&1 &
 pids+=($!)
 log "Starting maildev (SMTP 127.0.0.1:$SMTP_PORT, web http://127.0.0.1:$MAIL_WEB_PORT)"
@@ -70,7 +86,7 @@ cat <<INFO
 
   API        http://127.0.0.1:$HOST_PORT/api   (health: http://127.0.0.1:$HOST_PORT/api/health)
   Mail       http://127.0.0.1:$MAIL_WEB_PORT   (maildev; SMTP on 127.0.0.1:$SMTP_PORT)
-  Storage    Azurite on 127.0.0.1:10000-10002  (data in .azurite/)
+  Storage    Azurite on 127.0.0.1:10000-10002  ($STORAGE_NOTE)
 
   A development token (roles Therapist, Partner, LibraryEditor; clinics clinic-a, clinic-b):
     TOKEN=\$(curl -s -X POST http://127.0.0.1:$HOST_PORT/dev/token -H 'Content-Type: application/json' \\

@@ -140,6 +140,8 @@ public sealed class QuietLogsTests(ApiFixture fixture, ITestOutputHelper output)
         [
             "--Logging:LogLevel:Default=Information",
             $"--Prescriptions:TableName=quiet{Guid.NewGuid():N}",
+            // A schedule of its own: other tests' due messages in the shared Azurite are not this host's to sweep.
+            $"--FollowUps:TableName=quietfu{Guid.NewGuid():N}",
             $"--Webhooks:Partners:ehr-a:AppId={WebhookDeliveryTests.ClinicAPartnerApp}",
             $"--Webhooks:Partners:ehr-a:Url={partnerUrl}",
             $"--Webhooks:Partners:ehr-a:Secret={WebhookDeliveryTests.Secret}",
