@@ -25,7 +25,4 @@ public interface IPatientDirectory
 
     /// <summary>The patient with this EHR id, or null.</summary>
     Task<Patient?> FindByExternalIdAsync(string clinicId, string externalId, CancellationToken cancellationToken);
-
-    /// <summary>Whether an erasure of this patient id (registered or the EHR's) has begun and not finished.</summary>
-    Task<bool> IsBeingErasedAsync(string clinicId, string patientId, CancellationToken cancellationToken);
 }

@@ -118,19 +118,13 @@ public sealed partial class PrescriptionService(
     }
 
     /// <summary>
-    /// The draft as it names its patient: refused while the patient id is being erased, and for a registered patient
-    /// the follow-up takes the email and first name the request left out from the patient.
+    /// The draft as it names its patient: a registered patient must be one of the clinic's (an erasure removes the patient
+    /// first), and the follow-up takes the email and first name the request left out from the patient.
     /// </summary>
     private async Task<Outcome<PrescriptionDraft>> ForPatientAsync(PrescriptionDraft draft, CancellationToken cancellationToken)
     {
-        if (await patients.IsBeingErasedAsync(draft.ClinicId, draft.PatientId, cancellationToken))
-        {
-            return Failure.Conflict($"Patient '{draft.PatientId}' is being erased: no new prescription may name them.") with
-            {
-                Errors = new Dictionary<string, string[]> { ["patientId"] = ["is being erased"] },
-            };
-        }
-
+        // No read for an EHR's patient id: a create is one batch. An erasure under way removes the patient row first (so a
+        // registered patient is refused below) and erases whatever the patient index holds until none is left.
         if (Patient.IsWellFormedId(draft.PatientId))
         {
             if (await patients.FindAsync(draft.ClinicId, draft.PatientId, cancellationToken) is not { } patient)

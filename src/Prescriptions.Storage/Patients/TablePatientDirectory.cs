@@ -86,10 +86,6 @@ public sealed class TablePatientDirectory(TableServiceClient tables, IOptions<Pr
             return response.HasValue && response.Value is { } entity ? ClinicPartitionLayout.FromEntity<Patient>(entity) : null;
         }, cancellationToken);
 
-    public Task<bool> IsBeingErasedAsync(string clinicId, string patientId, CancellationToken cancellationToken) =>
-        StorageCall.RunAsync(provisioning, async () =>
-            (await table.GetEntityIfExistsAsync<TableEntity>(clinicId, PatientPartitionLayout.ErasingKey(patientId), ["RowKey"], cancellationToken)).HasValue, cancellationToken);
-
     private Task<Versioned<Patient>> SubmitAsync(Patient patient, List<TableTransactionAction> batch, CancellationToken cancellationToken) =>
         StorageCall.RunAsync(provisioning, async () =>
         {

@@ -54,9 +54,6 @@ internal sealed class InMemoryPatients(InMemoryPrescriptions prescriptions) : IP
     public Task<Patient?> FindByExternalIdAsync(string clinicId, string externalId, CancellationToken cancellationToken) =>
         Task.FromResult(ByExternalId(clinicId, externalId));
 
-    public Task<bool> IsBeingErasedAsync(string clinicId, string patientId, CancellationToken cancellationToken) =>
-        Task.FromResult(underWay.ContainsKey((clinicId, patientId)));
-
     public async Task<bool> HoldsAnythingAsync(string clinicId, string patientId, CancellationToken cancellationToken) =>
         stored.ContainsKey((clinicId, patientId)) || underWay.ContainsKey((clinicId, patientId))
         || (await prescriptions.ListByPatientAsync(clinicId, patientId, 1, null, cancellationToken)).Items.Count > 0;
