@@ -46,6 +46,14 @@ stop_all() {
   if [ ${#pids[@]} -gt 0 ]; then
     log "Stopping (${pids[*]})"
     kill "${pids[@]}" 2>/dev/null || true
+    # Azurite in memory may not finish its graceful close: whatever still runs after 5 s is killed.
+    for _ in $(seq 50); do
+      running=false
+      for pid in "${pids[@]}"; do kill -0 "$pid" 2>/dev/null && running=true; done
+      [ "$running" = true ] || break
+      sleep 0.1
+    done
+    kill -9 "${pids[@]}" 2>/dev/null || true
     wait "${pids[@]}" 2>/dev/null || true
   fi
 }
