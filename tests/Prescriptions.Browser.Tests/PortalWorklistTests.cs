@@ -33,12 +33,32 @@ public sealed class PortalWorklistTests(BrowserFixture fixture, ITestOutputHelpe
     }
 
     [Fact]
+    public async Task The_navigation_opens_the_library_from_the_api_and_the_patient_search()
+    {
+        var (page, problems) = await OpenSignedInAsync(1280, 800);
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "Library" }).ClickAsync();
+        await page.Locator("[data-library=loaded]").WaitForAsync();
+        Assert.True(await page.Locator("table.listing tbody tr").CountAsync() > 10, "The published library lists more than ten exercises.");
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "Patients" }).ClickAsync();
+        await Assertions.Expect(page.GetByLabel("Search patients")).ToBeVisibleAsync();
+        await AssertNoSeriousViolationAsync(page);
+        Assert.True(problems.Count == 0, string.Join(Environment.NewLine, problems));
+    }
+
+    [Fact]
     public async Task The_worklist_has_no_serious_or_critical_accessibility_violation()
     {
         await CreatePrescriptionAsync($"portal-{Guid.NewGuid():N}"[..20]);
         var (page, _) = await OpenSignedInAsync(1280, 800);
         await page.Mouse.MoveAsync(1279, 799);
 
+        await AssertNoSeriousViolationAsync(page);
+    }
+
+    private async Task AssertNoSeriousViolationAsync(IPage page)
+    {
         var result = await page.RunAxe();
 
         foreach (var violation in result.Violations)

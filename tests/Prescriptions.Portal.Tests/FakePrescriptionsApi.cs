@@ -13,6 +13,13 @@ internal sealed class FakePrescriptionsApi() : PrescriptionsApi(new HttpClient()
 
     public List<string> Acknowledged { get; } = [];
 
+    public List<PatientSummary> Patients { get; } = [];
+
+    public List<ExerciseSummary> Exercises { get; } = [];
+
+    /// <summary>The queries the component searched with, in order.</summary>
+    public List<string> Searches { get; } = [];
+
     public override Task<IReadOnlyList<WorklistLine>> WorklistAsync(bool attentionOnly, CancellationToken cancellationToken = default) =>
         Task.FromResult<IReadOnlyList<WorklistLine>>(attentionOnly ? [.. Attention] : [.. All]);
 
@@ -23,6 +30,20 @@ internal sealed class FakePrescriptionsApi() : PrescriptionsApi(new HttpClient()
     {
         Acknowledged.Add(alertId);
         return Task.CompletedTask;
+    }
+
+    public override Task<ApiPage<PatientSummary>> SearchPatientsAsync(string query, CancellationToken cancellationToken = default)
+    {
+        Searches.Add(query);
+        return Task.FromResult(new ApiPage<PatientSummary>(
+            [.. Patients.Where(patient => patient.GivenName.StartsWith(query, StringComparison.OrdinalIgnoreCase) || patient.FamilyName.StartsWith(query, StringComparison.OrdinalIgnoreCase))],
+            ContinuationToken: null));
+    }
+
+    public override Task<ApiPage<ExerciseSummary>> SearchExercisesAsync(string query, CancellationToken cancellationToken = default)
+    {
+        Searches.Add(query);
+        return Task.FromResult(new ApiPage<ExerciseSummary>([.. Exercises.Where(exercise => exercise.Name.Contains(query, StringComparison.OrdinalIgnoreCase))], ContinuationToken: null));
     }
 
     public static WorklistLine Line(string prescriptionId, string patient, params string[] openAlertKinds) => new(

@@ -1,31 +1,19 @@
 using Bunit;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.FluentUI.AspNetCore.Components;
 using Prescriptions.Portal.Api;
 using Prescriptions.Portal.Pages;
 
 namespace Prescriptions.Portal.Tests;
 
 /// <summary>The worklist screen: the lines needing attention first, each once, and "Acknowledge" acknowledging the line's open alerts in place.</summary>
-public sealed class WorklistPageTests : BunitContext
+public sealed class WorklistPageTests : PortalTestContext
 {
-    private readonly FakePrescriptionsApi api = new();
-
-    public WorklistPageTests()
-    {
-        JSInterop.Mode = JSRuntimeMode.Loose;
-        Services.AddFluentUIComponents();
-        Services.AddSingleton<PrescriptionsApi>(api);
-        AddAuthorization().SetAuthorized("therapist-1");
-    }
-
     [Fact]
     public void Lines_needing_attention_come_first_then_the_rest_each_once()
     {
         var calm = FakePrescriptionsApi.Line("rx-calm", "Ada");
         var painful = FakePrescriptionsApi.Line("rx-pain", "Bo", "highPain");
-        api.All.AddRange([calm, painful]);   // the API's own order: newest first
-        api.Attention.Add(painful);
+        Api.All.AddRange([calm, painful]);   // the API's own order: newest first
+        Api.Attention.Add(painful);
 
         var page = Render<WorklistPage>();
 
@@ -39,8 +27,8 @@ public sealed class WorklistPageTests : BunitContext
     [Fact]
     public void A_line_shows_adherence_last_pain_and_days_in_phase_or_says_what_is_missing()
     {
-        api.All.Add(FakePrescriptionsApi.Line("rx-1", "Ada"));
-        api.All.Add(FakePrescriptionsApi.Line("rx-new", "Cy") with { AdherencePercent = null, LastPain = null });
+        Api.All.Add(FakePrescriptionsApi.Line("rx-1", "Ada"));
+        Api.All.Add(FakePrescriptionsApi.Line("rx-new", "Cy") with { AdherencePercent = null, LastPain = null });
 
         var page = Render<WorklistPage>();
 
@@ -57,9 +45,9 @@ public sealed class WorklistPageTests : BunitContext
     public void Acknowledge_acknowledges_each_open_alert_of_the_line_through_the_api_and_clears_them_in_place()
     {
         var painful = FakePrescriptionsApi.Line("rx-pain", "Bo", "highPain", "noCheckIn");
-        api.All.Add(painful);
-        api.Attention.Add(painful);
-        api.Alerts.AddRange(
+        Api.All.Add(painful);
+        Api.Attention.Add(painful);
+        Api.Alerts.AddRange(
         [
             new OpenAlert("alrt_1", "rx-pain", "highPain", "Pain 8/10"),
             new OpenAlert("alrt_2", "rx-pain", "noCheckIn", "No check-in for 10 days"),
@@ -69,7 +57,7 @@ public sealed class WorklistPageTests : BunitContext
 
         page.Find("tr[data-prescription-id=rx-pain] fluent-button").Click();
 
-        Assert.Equal(["alrt_1", "alrt_2"], api.Acknowledged);
+        Assert.Equal(["alrt_1", "alrt_2"], Api.Acknowledged);
         var row = page.Find("tr[data-prescription-id=rx-pain]");
         Assert.DoesNotContain("High pain", row.TextContent, StringComparison.Ordinal);
         Assert.Empty(row.QuerySelectorAll("fluent-button"));
@@ -79,7 +67,7 @@ public sealed class WorklistPageTests : BunitContext
     [Fact]
     public void A_line_without_open_alerts_offers_no_acknowledge()
     {
-        api.All.Add(FakePrescriptionsApi.Line("rx-ready", "Di", "readyToProgress"));
+        Api.All.Add(FakePrescriptionsApi.Line("rx-ready", "Di", "readyToProgress"));
 
         var page = Render<WorklistPage>();
 
