@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
+using Prescriptions.Testing;
 using Xunit.Abstractions;
 
 namespace Prescriptions.Browser.Tests;
@@ -16,12 +17,14 @@ public sealed class PortalWorklistTests(BrowserFixture fixture, ITestOutputHelpe
 {
     private static readonly string[] Blocking = ["serious", "critical"];
 
-    [Fact]
-    public async Task A_therapist_signs_in_for_development_and_sees_a_created_prescription_on_the_worklist()
+    [Theory]
+    [InlineData(1280, 800)]
+    [InlineData(768, 1024)]
+    public async Task A_therapist_signs_in_for_development_and_sees_a_created_prescription_on_the_worklist(int width, int height)
     {
         var patientId = $"portal-{Guid.NewGuid():N}"[..20];
         await CreatePrescriptionAsync(patientId);
-        var (page, problems) = await OpenSignedInAsync(1280, 800);
+        var (page, problems) = await OpenSignedInAsync(width, height);
 
         var row = page.Locator("table.worklist tbody tr", new() { HasText = patientId });
         await Assertions.Expect(row).ToHaveCountAsync(1);
@@ -29,6 +32,9 @@ public sealed class PortalWorklistTests(BrowserFixture fixture, ITestOutputHelpe
         await Assertions.Expect(row).ToContainTextAsync("Lateral ankle sprain", new() { IgnoreCase = true });
         await Assertions.Expect(row).ToContainTextAsync("no check-in yet");
         await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "Worklist" })).ToBeVisibleAsync();
+        var scrollWidth = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth");
+        Assert.True(scrollWidth <= width, $"The worklist is {scrollWidth} px wide in a {width} px viewport.");
+        await page.ScreenshotAsync(new() { Path = RepositoryPaths.Combine("TestResults", "screenshots", $"worklist-{width}x{height}.png"), FullPage = true });
         Assert.True(problems.Count == 0, string.Join(Environment.NewLine, problems));
     }
 
