@@ -28,5 +28,24 @@ public sealed class PortalSettings
 
     public bool UsesDevelopmentSignIn => DevelopmentTokenUrl.Length > 0;
 
+    /// <summary>The settings this deployment still lacks, by their names in appsettings.json; none when the portal can start.</summary>
+    public IReadOnlyList<string> Missing()
+    {
+        var missing = new List<string>();
+        if (!Uri.TryCreate(ApiBaseUrl, UriKind.Absolute, out _))
+        {
+            missing.Add("Portal:ApiBaseUrl");
+        }
+
+        if (!UsesDevelopmentSignIn)
+        {
+            missing.AddRange(new[] { ("Portal:Authority", Authority), ("Portal:ClientId", ClientId), ("Portal:ApiScope", ApiScope) }
+                .Where(setting => string.IsNullOrWhiteSpace(setting.Item2))
+                .Select(setting => setting.Item1));
+        }
+
+        return missing;
+    }
+
     public Uri ApiBaseAddress => new(ApiBaseUrl.EndsWith('/') ? ApiBaseUrl : ApiBaseUrl + "/");
 }

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Components.Web;
 using Microsoft.AspNetCore.Components.WebAssembly.Authentication;
@@ -8,11 +9,17 @@ using Prescriptions.Portal.Api;
 using Prescriptions.Portal.Auth;
 
 var builder = WebAssemblyHostBuilder.CreateDefault(args);
-builder.RootComponents.Add<App>("#app");
 builder.RootComponents.Add<HeadOutlet>("head::after");
 
-var settings = builder.Configuration.GetSection(PortalSettings.SectionName).Get<PortalSettings>()
-    ?? throw new InvalidOperationException("wwwroot/appsettings.json has no Portal section.");
+var settings = builder.Configuration.GetSection(PortalSettings.SectionName).Get<PortalSettings>() ?? new PortalSettings();
+if (settings.Missing() is { Count: > 0 } missing)
+{
+    builder.RootComponents.Add(typeof(NotConfigured), "#app", ParameterView.FromDictionary(new Dictionary<string, object?> { [nameof(NotConfigured.Missing)] = missing }));
+    await builder.Build().RunAsync();
+    return;
+}
+
+builder.RootComponents.Add<App>("#app");
 builder.Services.AddSingleton(settings);
 builder.Services.AddFluentUIComponents();
 
@@ -41,7 +48,7 @@ else
 // The API only through its configured base address, with the bearer token for its scope (and only there).
 builder.Services.AddScoped(provider =>
 {
-    var bearer = new AuthorizationMessageHandler(provider.GetRequiredService<IAccessTokenProvider>(), provider.GetRequiredService<Microsoft.AspNetCore.Components.NavigationManager>())
+    var bearer = new AuthorizationMessageHandler(provider.GetRequiredService<IAccessTokenProvider>(), provider.GetRequiredService<NavigationManager>())
         .ConfigureHandler(authorizedUrls: [settings.ApiBaseAddress.ToString()], scopes: [settings.ApiScope]);
     bearer.InnerHandler = new HttpClientHandler();
     return new PrescriptionsApi(new HttpClient(bearer) { BaseAddress = settings.ApiBaseAddress });
