@@ -25,8 +25,9 @@ install_node_tools
 BUILD_STAMP="$REPO_ROOT/.localhost/run-build.stamp"
 HOST_DLL="$REPO_ROOT/src/Prescriptions.LocalHost/bin/Debug/net10.0/Prescriptions.LocalHost.dll"
 PUBLISHER_DLL="$REPO_ROOT/src/Prescriptions.LibraryPublisher/bin/Debug/net10.0/Prescriptions.LibraryPublisher.dll"
+PORTAL_ROOT="$REPO_ROOT/.localhost/portal/wwwroot"   # the published portal, which the local host serves in Development
 build_inputs_changed() {
-  [ -f "$BUILD_STAMP" ] && [ -f "$HOST_DLL" ] && [ -f "$PUBLISHER_DLL" ] || return 0
+  [ -f "$BUILD_STAMP" ] && [ -f "$HOST_DLL" ] && [ -f "$PUBLISHER_DLL" ] && [ -f "$PORTAL_ROOT/index.html" ] || return 0
   [ -n "$(find src host.json global.json Directory.Build.props Directory.Packages.props Prescriptions.sln package-lock.json redocly.yaml \
       -newer "$BUILD_STAMP" -type f -not -path '*/bin/*' -not -path '*/obj/*' -print -quit)" ]
 }
@@ -35,6 +36,8 @@ if build_inputs_changed; then
   mkdir -p "$(dirname "$BUILD_STAMP")" && touch "$BUILD_STAMP.started"   # a file saved during the build builds again
   dotnet build src/Prescriptions.LocalHost -c Debug -nologo -v quiet
   dotnet build src/Prescriptions.LibraryPublisher -c Debug -nologo -v quiet
+  # Published (trimmed, compressed) as Azure serves it: the same files, served by the local host at its root.
+  dotnet publish src/Prescriptions.Portal -c Release -nologo -v quiet -o "$(dirname "$PORTAL_ROOT")"
   mv "$BUILD_STAMP.started" "$BUILD_STAMP"
 else
   log "Nothing changed since the last build (delete .localhost/run-build.stamp to force one)"
@@ -86,12 +89,14 @@ dotnet "$PUBLISHER_DLL" --library "$REPO_ROOT/library" --connection-string "UseD
 
 log "Starting the local host on http://127.0.0.1:$HOST_PORT"
 # The built DLL, run from its folder (its appsettings and local.settings.json): `dotnet run` would evaluate the project again.
-(cd "$(dirname "$HOST_DLL")" && ASPNETCORE_ENVIRONMENT=Development exec dotnet "$HOST_DLL" --urls "http://127.0.0.1:$HOST_PORT") &
+(cd "$(dirname "$HOST_DLL")" && ASPNETCORE_ENVIRONMENT=Development exec dotnet "$HOST_DLL" --urls "http://127.0.0.1:$HOST_PORT" \
+  --LocalHost:PortalRoot="$PORTAL_ROOT") &
 pids+=($!)
 wait_for_port "$HOST_PORT" 120
 
 cat <<INFO
 
+  Portal     http://127.0.0.1:$HOST_PORT/      ("Sign in (development)": a role and a clinic, then the worklist)
   API        http://127.0.0.1:$HOST_PORT/api   (health: http://127.0.0.1:$HOST_PORT/api/health)
   Mail       http://127.0.0.1:$MAIL_WEB_PORT   (maildev; SMTP on 127.0.0.1:$SMTP_PORT)
   Storage    Azurite on 127.0.0.1:10000-10002  ($STORAGE_NOTE)

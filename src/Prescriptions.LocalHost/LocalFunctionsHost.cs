@@ -1,5 +1,7 @@
 using Prescriptions.Functions;
+using Microsoft.Extensions.Options;
 using Prescriptions.LocalHost.DevTokens;
+using Prescriptions.LocalHost.Portal;
 
 namespace Prescriptions.LocalHost;
 
@@ -30,6 +32,10 @@ public static class LocalFunctionsHost
         if (app.Environment.IsDevelopment())
         {
             app.MapDevTokens();
+            if (app.Services.GetRequiredService<IOptions<LocalHostOptions>>().Value.PortalRoot is { Length: > 0 } portalRoot)
+            {
+                app.MapPortal(portalRoot, LocalFunctionsHostExtensions.RoutePrefix(app.Services));
+            }
         }
 
         return app;

@@ -17,4 +17,10 @@ public sealed class LocalHostOptions
     /// answers 404 elsewhere.
     /// </summary>
     public string? MasterKey { get; set; }
+
+    /// <summary>
+    /// Development only: the published portal's wwwroot folder, served at the host's root (./run.sh publishes it to
+    /// .localhost/portal). Unset, the host serves no portal.
+    /// </summary>
+    public string? PortalRoot { get; set; }
 }

@@ -1,7 +1,12 @@
+using System.Reflection;
+using Azure.Storage.Blobs;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.Options;
 using Microsoft.Playwright;
+using Prescriptions.Application.Library;
 using Prescriptions.LocalHost;
+using Prescriptions.Storage.Library;
 using Prescriptions.Testing;
 
 namespace Prescriptions.Browser.Tests;
@@ -20,11 +25,16 @@ public sealed class BrowserFixture : IAsyncLifetime
 
     public Uri BaseAddress { get; private set; } = null!;
 
+    /// <summary>The portal this project's build published (its PublishPortal target), as the local host serves it.</summary>
+    public static string PortalRoot { get; } = typeof(BrowserFixture).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>()
+        .Single(attribute => attribute.Key == "PortalRoot").Value!;
+
     public static string ChromiumPath => Environment.GetEnvironmentVariable("PRESCRIPTIONS_CHROMIUM") ?? "/usr/bin/chromium";
 
     public async Task InitializeAsync()
     {
         azurite = await AzuriteEmulator.StartAsync();
+        await PublishRepositoryLibraryAsync(azurite.ConnectionString);
         host = LocalFunctionsHost.Build(
         [
             "--environment=Development",
@@ -32,6 +42,7 @@ public sealed class BrowserFixture : IAsyncLifetime
             $"--PrescriptionsStorage:connectionString={azurite.ConnectionString}",
             "--LocalHost:DisableTimers=true",
             "--Logging:LogLevel:Default=Warning",
+            $"--LocalHost:PortalRoot={PortalRoot}",
         ]);
         await host.StartAsync();
         BaseAddress = new Uri(host.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
@@ -42,6 +53,17 @@ public sealed class BrowserFixture : IAsyncLifetime
 
         playwright = await Playwright.CreateAsync();
         Browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions { ExecutablePath = ChromiumPath, Headless = true });
+    }
+
+    /// <summary>The repository's exercise library, published to the emulator as ./run.sh publishes it, so prescriptions can be assembled.</summary>
+    private static async Task PublishRepositoryLibraryAsync(string connectionString)
+    {
+        var store = new BlobLibraryStore(new BlobServiceClient(connectionString), Options.Create(new LibraryStorageOptions()));
+        var publication = await new LibraryPublisher(store, TimeProvider.System).PublishAsync(ShippedLibrary.Content, CancellationToken.None);
+        if (publication.Current is null)
+        {
+            throw new InvalidOperationException(string.Join(Environment.NewLine, publication.Problems));
+        }
     }
 
     public async Task DisposeAsync()
