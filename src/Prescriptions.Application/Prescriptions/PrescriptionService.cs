@@ -88,7 +88,7 @@ public sealed partial class PrescriptionService(
             return forPatient.Cast<CreatedPrescription>();
         }
 
-        draft = named with { Request = draft.Request with { AsOf = draft.Request.AsOf ?? clock.GetUtcNow() } };
+        draft = named.Draft with { Request = draft.Request with { AsOf = draft.Request.AsOf ?? clock.GetUtcNow() } };
         var program = proposed is null ? ProgramChecks.Assemble(library, draft.Request) : ProgramChecks.Review(library, draft.Request, proposed);
         if (program.Value is null)
         {
@@ -107,7 +107,7 @@ public sealed partial class PrescriptionService(
         try
         {
             var write = Prescription.Create(id, draft, assembled, actor, now, idempotency);
-            var line = await worklist.AfterAsync(write.Prescription, WorklistChange.Created, cancellationToken);
+            var line = await worklist.AfterAsync(write.Prescription, WorklistChange.Created with { Patient = named.Registered }, cancellationToken);
             return new CreatedPrescription(await prescriptions.CreateAsync(recipients.Wanted(write), line, cancellationToken), Replayed: false);
         }
         catch (ConcurrencyConflictException) when (claim is not null)
@@ -121,8 +121,9 @@ public sealed partial class PrescriptionService(
     /// The draft as it names its patient: a registered patient must be one of the clinic's (an erasure removes the patient
     /// first), and the follow-up takes the email and first name the request left out from the patient.
     /// </summary>
-    private async Task<Outcome<PrescriptionDraft>> ForPatientAsync(PrescriptionDraft draft, CancellationToken cancellationToken)
+    private async Task<Outcome<NamedPatient>> ForPatientAsync(PrescriptionDraft draft, CancellationToken cancellationToken)
     {
+        Patient? registered = null;
         // No read for an EHR's patient id: a create is one batch. An erasure under way removes the patient row first (so a
         // registered patient is refused below) and erases whatever the patient index holds until none is left.
         if (Patient.IsWellFormedId(draft.PatientId))
@@ -132,13 +133,17 @@ public sealed partial class PrescriptionService(
                 return Failure.Validation("patientId", "names no registered patient of the clinic");
             }
 
-            draft = draft with { FollowUp = draft.FollowUp is { } followUp ? RegisteredPatientContact.Complete(followUp, patient.Value) : null };
+            registered = patient.Value;
+            draft = draft with { FollowUp = draft.FollowUp is { } followUp ? RegisteredPatientContact.Complete(followUp, registered) : null };
         }
 
         return draft.FollowUp is { Email.Length: 0 }
             ? Failure.Validation("followUp.email", "must be an email address: the patient has none on record")
-            : draft;
+            : new NamedPatient(draft, registered);
     }
+
+    /// <summary>The draft as it names its patient, and the registered patient it names (read once, for the worklist too).</summary>
+    private sealed record NamedPatient(PrescriptionDraft Draft, Patient? Registered);
 
     public async Task<Outcome<Versioned<Prescription>>> ReplaceAsync(Versioned<Prescription> stored, PrescriptionReplacement replacement, ExerciseLibrary library, Actor actor, CancellationToken cancellationToken)
     {

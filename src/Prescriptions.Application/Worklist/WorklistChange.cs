@@ -1,4 +1,5 @@
 using Prescriptions.Domain.Lifecycle;
+using Prescriptions.Domain.Patients;
 using Prescriptions.Domain.Prescriptions;
 
 namespace Prescriptions.Application.Worklist;
@@ -21,6 +22,9 @@ public sealed record WorklistChange
 
     /// <summary>An alert the write acknowledges (it replaces the stored open one).</summary>
     public Alert? Acknowledged { get; init; }
+
+    /// <summary>The registered patient the write has already read (its name is not read again).</summary>
+    public Patient? Patient { get; init; }
 
     /// <summary>A measurement the write records (evidence for readiness).</summary>
     public Measurement? Measured { get; init; }

@@ -45,8 +45,9 @@ public sealed class WorklistSummaries(IFollowUpRecords records, PrescriptionRead
             clock.GetUtcNow());
 
         // A registered patient is shown by name (as of this write; a rename shows from the prescription's next write).
-        return Patient.IsWellFormedId(prescription.PatientId) && await patients.FindAsync(prescription.ClinicId, prescription.PatientId, cancellationToken) is { Value: var patient }
-            ? summary with { PatientDisplayName = $"{patient.GivenName} {patient.FamilyName}" }
-            : summary;
+        var patient = change.Patient ?? (Patient.IsWellFormedId(prescription.PatientId)
+            ? (await patients.FindAsync(prescription.ClinicId, prescription.PatientId, cancellationToken))?.Value
+            : null);
+        return patient is null ? summary : summary with { PatientDisplayName = $"{patient.GivenName} {patient.FamilyName}" };
     }
 }

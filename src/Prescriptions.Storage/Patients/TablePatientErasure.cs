@@ -117,7 +117,12 @@ public sealed class TablePatientErasure(
             uncertain.Add($"{ClinicPartitionLayout.ExternalPrefix(externalId)}{ClinicPartitionLayout.Newest(prescription.CreatedAt)}|{id}");
         }
 
-        uncertain.AddRange(ClinicPartitionLayout.AnyWorklistKeys(prescription));
+        // The worklist line's main row names its other rows (status, attention, patient), as every write reads it.
+        var line = await table.GetEntityIfExistsAsync<TableEntity>(clinicId, ClinicPartitionLayout.WorklistKey(id, prescription.CreatedAt), cancellationToken: cancellationToken);
+        if (line.HasValue && line.Value is { } main)
+        {
+            certain.AddRange(ClinicPartitionLayout.WorklistKeys(ClinicPartitionLayout.FromEntity<Domain.Worklist.WorklistSummary>(main)));
+        }
         foreach (var row in await RowsAsync(clinicId, ClinicPartitionLayout.AlertPrefix(id), cancellationToken))
         {
             var alert = ClinicPartitionLayout.FromEntity<Alert>(row);

@@ -98,19 +98,11 @@ internal static class ClinicPartitionLayout
     public static string WorklistKey(Domain.Worklist.WorklistSummary summary)
     {
         ArgumentNullException.ThrowIfNull(summary);
-        return $"{WorklistPrefix}{Newest(summary.CreatedAt)}|{summary.PrescriptionId}";
+        return WorklistKey(summary.PrescriptionId, summary.CreatedAt);
     }
 
-    /// <summary>Every worklist row a prescription may have, whatever its status and attention (what an erasure deletes if present).</summary>
-    public static IEnumerable<string> AnyWorklistKeys(Prescription prescription)
-    {
-        ArgumentNullException.ThrowIfNull(prescription);
-        var newest = $"{Newest(prescription.CreatedAt)}|{prescription.Id}";
-        return Enum.GetValues<PrescriptionStatus>().Select(status => WorklistStatusPrefix(status) + newest)
-            .Prepend(WorklistPatientPrefix(prescription.PatientId) + newest)
-            .Prepend(WorklistAttentionPrefix + newest)
-            .Prepend(WorklistPrefix + newest);
-    }
+    /// <summary>The same, of a prescription (its summary names the line's other rows).</summary>
+    public static string WorklistKey(string prescriptionId, DateTimeOffset createdAt) => $"{WorklistPrefix}{Newest(createdAt)}|{prescriptionId}";
 
     /// <summary>Every row the summary has: the main row first, then status, attention (while needed) and patient.</summary>
     public static IEnumerable<string> WorklistKeys(Domain.Worklist.WorklistSummary summary)
