@@ -4,7 +4,8 @@ using System.Text.Json;
 namespace Prescriptions.Portal.Api;
 
 /// <summary>The API as the portal uses it; its HttpClient's base address is Portal:ApiBaseUrl and its handler adds the bearer token.</summary>
-public class PrescriptionsApi(HttpClient http)
+/// <remarks>Each screen's calls live in their own partial file (PrescriptionsApi.*.cs); failures throw <see cref="ApiProblemException"/>.</remarks>
+public partial class PrescriptionsApi(HttpClient http)
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
@@ -19,7 +20,7 @@ public class PrescriptionsApi(HttpClient http)
     public virtual async Task AcknowledgeAsync(string alertId, CancellationToken cancellationToken = default)
     {
         using var response = await http.PostAsync($"alerts/{Uri.EscapeDataString(alertId)}/acknowledge", content: null, cancellationToken);
-        response.EnsureSuccessStatusCode();
+        await ApiAnswers.EnsureSuccessAsync(response, cancellationToken);
     }
 
     /// <summary>The first page of the clinic's patients whose names begin with the words of <paramref name="query"/>.</summary>
