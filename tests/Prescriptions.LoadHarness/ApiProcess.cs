@@ -20,7 +20,7 @@ internal sealed class ApiProcess : IAsyncDisposable
 
     public TimeSpan StartToFirst200 { get; }
 
-    public static async Task<ApiProcess> StartAsync(string assembly, IEnumerable<string> settings)
+    public static async Task<ApiProcess> StartAsync(string assembly, IEnumerable<string> settings, IReadOnlyDictionary<string, string>? environment = null)
     {
         var port = FreePorts.Next();
         var start = new ProcessStartInfo("dotnet")
@@ -31,6 +31,11 @@ internal sealed class ApiProcess : IAsyncDisposable
             WorkingDirectory = Path.GetDirectoryName(assembly)!,
         };
         start.ArgumentList.Add(assembly);
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
+        {
+            start.Environment[name] = value;
+        }
+
         foreach (var argument in settings.Append($"--urls=http://127.0.0.1:{port}"))
         {
             start.ArgumentList.Add(argument);

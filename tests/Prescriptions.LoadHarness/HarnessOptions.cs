@@ -11,6 +11,12 @@ internal sealed record HarnessOptions
     public int MixedSeconds { get; init; } = 60;
     public int MixedClients { get; init; } = 16;
 
+    /// <summary>
+    /// Environment variables of a second API process (for example the runtime settings before a change), measured in the
+    /// same create and read phases as the first: before and after, side by side in one run. Empty: no second API.
+    /// </summary>
+    public IReadOnlyDictionary<string, string> Baseline { get; init; } = new Dictionary<string, string>();
+
     public static HarnessOptions Parse(string[] args)
     {
         var values = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -29,6 +35,11 @@ internal sealed record HarnessOptions
             PreviewSeconds = Number("preview-seconds", 10),
             MixedSeconds = Number("mixed-seconds", 60),
             MixedClients = Number("mixed-clients", 16),
+            Baseline = values.TryGetValue("baseline", out var baseline)
+                ? baseline.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+                    .Select(pair => pair.Split('=', 2))
+                    .ToDictionary(pair => pair[0], pair => pair.Length == 2 ? pair[1] : throw new ArgumentException($"--baseline takes NAME=VALUE pairs separated by commas; '{pair[0]}' has no value."), StringComparer.Ordinal)
+                : new Dictionary<string, string>(),
         };
     }
 }

@@ -58,7 +58,9 @@ internal sealed class PartnerEndpoint : IAsyncDisposable
         using var json = JsonDocument.Parse(body);
         var type = json.RootElement.GetProperty("type").GetString() ?? string.Empty;
         var happened = json.RootElement.GetProperty("timestamp").GetDateTimeOffset();
-        arrivals.AddOrUpdate(id, _ => new Arrival(id, type, happened, at, 1), (_, seen) => seen with { Times = seen.Times + 1 });
+        var prescriptionId = json.RootElement.TryGetProperty("data", out var data) && data.ValueKind == JsonValueKind.Object
+            && (data.TryGetProperty("prescriptionId", out var named) || data.TryGetProperty("id", out named)) ? named.GetString() : null;
+        arrivals.AddOrUpdate(id, _ => new Arrival(id, type, prescriptionId, happened, at, 1), (_, seen) => seen with { Times = seen.Times + 1 });
         return Results.NoContent();
     }
 
@@ -70,4 +72,4 @@ internal sealed class PartnerEndpoint : IAsyncDisposable
 }
 
 /// <summary>One webhook-id as the partner saw it.</summary>
-internal sealed record Arrival(string Id, string Type, DateTimeOffset HappenedAt, DateTimeOffset FirstArrivedAt, int Times);
+internal sealed record Arrival(string Id, string Type, string? PrescriptionId, DateTimeOffset HappenedAt, DateTimeOffset FirstArrivedAt, int Times);

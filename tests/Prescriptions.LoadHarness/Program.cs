@@ -24,7 +24,7 @@ if (library.Current is null)
 }
 
 await using var partner = await PartnerEndpoint.StartAsync();
-await using var api = await ApiProcess.StartAsync(options.ApiAssembly,
+string[] apiSettings =
 [
     "--environment=Development",
     $"--PrescriptionsStorage:connectionString={azurite.ConnectionString}",
@@ -32,7 +32,11 @@ await using var api = await ApiProcess.StartAsync(options.ApiAssembly,
     $"--Webhooks:Partners:load-partner:AppId={PartnerApp}",
     $"--Webhooks:Partners:load-partner:Url={partner.Url}",
     $"--Webhooks:Partners:load-partner:Secret={partner.Secret}",
-]);
+];
+await using var api = await ApiProcess.StartAsync(options.ApiAssembly, apiSettings);
+// The baseline: the same build in a second process with other environment variables, on the same store and partner.
+await using var baselineApi = options.Baseline.Count == 0 ? null : await ApiProcess.StartAsync(options.ApiAssembly, apiSettings, options.Baseline);
+var baselineName = string.Join(' ', options.Baseline.Select(setting => $"{setting.Key}={setting.Value}"));
 report.Line($"local host: start to first 200 on /api/health: {api.StartToFirst200.TotalMilliseconds:F0} ms");
 
 using var http = new HttpClient(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(10) }) { BaseAddress = api.BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
@@ -40,37 +44,41 @@ var token = await TokenAsync(http, Clinic);
 http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
 var table = new TableServiceClient(azurite.ConnectionString).GetTableClient("prescriptions");
 
+using var baselineHttp = baselineApi is null ? null : new HttpClient(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(10) }) { BaseAddress = baselineApi.BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
+if (baselineHttp is not null)
+{
+    baselineHttp.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await TokenAsync(baselineHttp, Clinic));
+    report.Line($"baseline: a second API process with {baselineName}");
+}
+
 var templateId = await CreateAsync(http, "p-template") ?? throw new InvalidOperationException("The first create failed.");
 var raw = await RawStore.CopyAsync(table, Clinic, templateId);
 report.Line($"a create writes {raw.RowsPerCreate} rows in one batch (copied for the raw side)");
 
-// Creates, raw and API interleaved by every client, so both meet the same store, the same relay and the same load.
+// Creates, raw and API (and the baseline API) interleaved by every client, so all meet the same store, relay and load.
+var sides = baselineHttp is null ? 2 : 3;
 var rawCreates = new Latencies("create: raw Azurite batch of the same rows");
 var apiCreates = new Latencies("create: POST /api/prescriptions");
+var baselineCreates = new Latencies("create: POST /api/prescriptions (baseline)");
 var created = new System.Collections.Concurrent.ConcurrentBag<string>();
-var createWall = await Clients.RunCountAsync(options.Clients, options.Creates * 2, async i =>
+var createWall = await Clients.RunCountAsync(options.Clients, options.Creates * sides, async i => await ((i % sides) switch
 {
-    if (i % 2 == 0)
+    0 => rawCreates.TimeAsync(raw.CreateAsync),
+    1 => apiCreates.TimeAsync(async () =>
     {
-        await rawCreates.TimeAsync(raw.CreateAsync);
-    }
-    else
-    {
-        await apiCreates.TimeAsync(async () =>
+        var id = await CreateAsync(http, $"p-{i % 500}");
+        if (id is not null)
         {
-            var id = await CreateAsync(http, $"p-{i % 500}");
-            if (id is not null)
-            {
-                created.Add(id);
-            }
+            created.Add(id);
+        }
 
-            return id is not null;
-        });
-    }
-});
+        return id is not null;
+    }),
+    _ => baselineCreates.TimeAsync(async () => await CreateAsync(baselineHttp!, $"p-{i % 500}") is not null),
+}));
 var lastCreateAt = DateTimeOffset.UtcNow;
-rawCreates.Elapsed = apiCreates.Elapsed = createWall / 2;
-report.Compare(rawCreates, apiCreates);
+rawCreates.Elapsed = apiCreates.Elapsed = baselineCreates.Elapsed = createWall / sides;
+report.Compare(rawCreates, apiCreates, baselineHttp is null ? null : baselineCreates);
 
 // The partner's side: every prescription.created of the API's creates, signed, once per webhook-id.
 var expected = created.Count + 1;
@@ -78,7 +86,7 @@ List<Arrival> apiEvents = [];
 var waited = System.Diagnostics.Stopwatch.StartNew();
 while (waited.Elapsed < TimeSpan.FromSeconds(120))
 {
-    apiEvents = [.. partner.Arrivals.Where(a => a.Type == "prescription.created" && !raw.CopiedEventIds.Contains(a.Id))];
+    apiEvents = [.. partner.Arrivals.Where(a => a.Type == "prescription.created" && a.PrescriptionId is { } id && (id == templateId || created.Contains(id)))];
     if (apiEvents.Count >= expected)
     {
         break;
@@ -93,28 +101,23 @@ report.Line($"webhooks: {apiEvents.Count} of {expected} prescription.created del
     + $" (target: all within 30 s); commit to delivery median {Median(lags):F2} s, p99 {Percentile(lags, 99):F2} s, max {(lags.Length == 0 ? 0 : lags[^1]):F2} s (target: median <= 5 s)");
 report.Line($"webhooks: deliveries of one webhook-id more than once: {apiEvents.Sum(a => a.Times - 1)}; bad signatures: {partner.BadSignatures}; events of the raw copies also delivered: {partner.Arrivals.Count(a => raw.CopiedEventIds.Contains(a.Id))}");
 
-// Reads, raw and API interleaved.
+// Reads, raw and API (and the baseline API) interleaved.
 var ids = created.ToArray();
 var rawReads = new Latencies("read: raw point read");
 var apiReads = new Latencies("read: GET /api/prescriptions/{id}");
-var readWall = await Clients.RunCountAsync(options.Clients, options.Reads * 2, async i =>
+var baselineReads = new Latencies("read: GET /api/prescriptions/{id} (baseline)");
+var readWall = await Clients.RunCountAsync(options.Clients, options.Reads * sides, async i =>
 {
-    var id = ids[i / 2 % ids.Length];
-    if (i % 2 == 0)
+    var id = ids[i / sides % ids.Length];
+    await ((i % sides) switch
     {
-        await rawReads.TimeAsync(() => raw.ReadAsync(id));
-    }
-    else
-    {
-        await apiReads.TimeAsync(async () =>
-        {
-            using var response = await http.GetAsync(new Uri($"/api/prescriptions/{id}", UriKind.Relative));
-            return response.IsSuccessStatusCode;
-        });
-    }
+        0 => rawReads.TimeAsync(() => raw.ReadAsync(id)),
+        1 => apiReads.TimeAsync(() => ReadAsync(http, id)),
+        _ => baselineReads.TimeAsync(() => ReadAsync(baselineHttp!, id)),
+    });
 });
-rawReads.Elapsed = apiReads.Elapsed = readWall / 2;
-report.Compare(rawReads, apiReads);
+rawReads.Elapsed = apiReads.Elapsed = baselineReads.Elapsed = readWall / sides;
+report.Compare(rawReads, apiReads, baselineHttp is null ? null : baselineReads);
 
 var previews = new Latencies("preview: POST /api/prescriptions/preview");
 previews.Elapsed = await Clients.RunForAsync(options.Clients, TimeSpan.FromSeconds(options.PreviewSeconds), _ => previews.TimeAsync(() => PreviewAsync(http)));
@@ -182,6 +185,12 @@ static async Task<string?> CreateAsync(HttpClient http, string patientId)
     return body.RootElement.GetProperty("id").GetString();
 }
 
+static async Task<bool> ReadAsync(HttpClient http, string id)
+{
+    using var response = await http.GetAsync(new Uri($"/api/prescriptions/{id}", UriKind.Relative));
+    return response.IsSuccessStatusCode;
+}
+
 static async Task<bool> PreviewAsync(HttpClient http)
 {
     using var response = await http.PostAsJsonAsync(new Uri("/api/prescriptions/preview", UriKind.Relative), Preview());
@@ -210,13 +219,20 @@ internal sealed class Report
 
     public void Single(Latencies route) => Line(Row(route));
 
-    public void Compare(Latencies raw, Latencies api)
+    public void Compare(Latencies raw, Latencies api, Latencies? baseline)
     {
         Line(Row(raw));
         Line(Row(api));
-        Line(string.Create(CultureInfo.InvariantCulture,
-            $"    API / raw: median x{api.Percentile(50) / raw.Percentile(50):F2} (target <= 1.2), p99 x{api.Percentile(99) / raw.Percentile(99):F2} (target <= 2), throughput x{api.Throughput / raw.Throughput:F2}"));
+        Line(Ratio("API / raw", api, raw));
+        if (baseline is not null)
+        {
+            Line(Row(baseline));
+            Line(Ratio("baseline / raw", baseline, raw));
+        }
     }
+
+    private static string Ratio(string name, Latencies side, Latencies raw) => string.Create(CultureInfo.InvariantCulture,
+        $"    {name}: median x{side.Percentile(50) / raw.Percentile(50):F2} (target <= 1.2), p99 x{side.Percentile(99) / raw.Percentile(99):F2} (target <= 2), throughput x{side.Throughput / raw.Throughput:F2}");
 
     public void Print(HarnessOptions options)
     {
