@@ -40,6 +40,7 @@ public sealed class ExerciseWordingTests
     [InlineData("e")]
     [InlineData("es_MX")]
     [InlineData("español")]
+    [InlineData("es\n")]
     public void Any_other_tag_falls_back_to_the_English(string? tag)
     {
         var exercise = WithSpanish;

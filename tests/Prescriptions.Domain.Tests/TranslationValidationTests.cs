@@ -119,6 +119,7 @@ public sealed class TranslationValidationTests
     [InlineData("ES")]
     [InlineData("spanish")]
     [InlineData("e")]
+    [InlineData("es\n")]
     [InlineData("")]
     public void A_key_that_is_not_a_lower_case_language_code_is_refused(string key)
     {

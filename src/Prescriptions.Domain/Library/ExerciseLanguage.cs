@@ -21,9 +21,10 @@ public static partial class ExerciseLanguage
     public static string? PrimaryOf(string? tag) =>
         IsTag(tag) ? tag!.Split('-')[0].ToLowerInvariant() : null;
 
-    [GeneratedRegex("^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$")]
+    // \z, not $: a trailing newline is not part of a tag.
+    [GeneratedRegex(@"^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*\z")]
     private static partial Regex Tag();
 
-    [GeneratedRegex("^[a-z]{2,3}$")]
+    [GeneratedRegex(@"^[a-z]{2,3}\z")]
     private static partial Regex TranslationKey();
 }
