@@ -62,7 +62,7 @@ public sealed class PatientPageTests : PortalTestContext
 
         Assert.Equal(["alrt_1"], Api.Acknowledged);
         Assert.Empty(page.FindAll("li[data-alert-id]"));
-        Assert.Contains("Acknowledged: High pain.", page.Find("[role=status]").TextContent, StringComparison.Ordinal);
+        Assert.Contains("Acknowledged: High pain.", page.Find("#alert-status").TextContent, StringComparison.Ordinal);
     }
 
     [Fact]
