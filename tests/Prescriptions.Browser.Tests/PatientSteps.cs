@@ -151,13 +151,16 @@ public sealed class PatientSteps
         await Page.Locator("[data-readiness]").WaitForAsync();
     }
 
-    /// <summary>On the patient page: "Record measurement" for a criterion, then the criterion reads as met.</summary>
+    /// <summary>On the patient page, by keyboard only: "Record measurement" for a criterion, type the value, Enter; then the criterion reads as met.</summary>
     public async Task RecordMeasurementAsync(string measure, string value)
     {
         var row = Page.Locator($"tr[data-measure={measure}]");
-        await row.GetByRole(AriaRole.Button, new() { NameRegex = new System.Text.RegularExpressions.Regex("^Record measurement") }).ClickAsync();
-        await row.Locator("input[type=number]").FillAsync(value);
-        await row.GetByRole(AriaRole.Button, new() { Name = "Save measurement" }).ClickAsync();
+        await row.GetByRole(AriaRole.Button, new() { NameRegex = new System.Text.RegularExpressions.Regex("^Record measurement") }).FocusAsync();
+        await Page.Keyboard.PressAsync("Enter");
+        await Assertions.Expect(row.Locator("input[type=number]")).ToBeFocusedAsync();
+        await Page.Keyboard.TypeAsync(value);
+        await Page.Keyboard.PressAsync("Enter");
+        await Assertions.Expect(row.Locator("input[type=number]")).ToHaveCountAsync(0);
         await Assertions.Expect(row).ToContainTextAsync("Met");
     }
 
