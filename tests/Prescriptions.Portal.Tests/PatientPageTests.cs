@@ -80,6 +80,20 @@ public sealed class PatientPageTests : PortalTestContext
     }
 
     [Fact]
+    public void A_patient_id_from_the_ehr_without_a_registered_patient_still_shows_its_programs()
+    {
+        Api.Programs.Add(new ProgramSummary("rx-ehr", "ehr-77", "lateral-ankle-sprain", 1, "draft", DateTimeOffset.UnixEpoch, null, null, null, null, 1));
+        Api.All.Add(FakePrescriptionsApi.Line("rx-ehr", "MRN-77") with { PatientId = "ehr-77" });
+
+        var page = Render<PatientPage>(parameters => parameters.Add(p => p.PatientId, "ehr-77"));
+
+        Assert.Equal("MRN-77", page.Find("h1").TextContent);
+        Assert.Contains("Not registered in the portal", page.Find("[data-patient]").TextContent, StringComparison.Ordinal);
+        Assert.DoesNotContain(page.FindAll("fluent-button"), button => button.TextContent == "Edit details");
+        Assert.Equal("programs/rx-ehr", page.Find("table[data-programs] tbody a").GetAttribute("href"));
+    }
+
+    [Fact]
     public void Another_clinic_s_patient_is_not_found()
     {
         var page = Render<PatientPage>(parameters => parameters.Add(p => p.PatientId, "pat_elsewhere"));
