@@ -60,6 +60,7 @@ public sealed class PatientFormTests : PortalTestContext
         page.Find("form.patient-form").Submit();
 
         Assert.Empty(Api.Updates);
+        Assert.Contains("changed this patient's details", page.Find("[data-problem='412']").TextContent, StringComparison.Ordinal);
         Api.PatientsById["pat_1"] = new Versioned<PatientDetails>(ada with { FamilyName = "King", Version = 2 }, "\"2\"");
         page.Find("[data-problem='412'] fluent-button").Click();
 
