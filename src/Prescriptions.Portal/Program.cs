@@ -7,6 +7,7 @@ using Microsoft.FluentUI.AspNetCore.Components;
 using Prescriptions.Portal;
 using Prescriptions.Portal.Api;
 using Prescriptions.Portal.Auth;
+using Prescriptions.Portal.Clinics;
 
 var builder = WebAssemblyHostBuilder.CreateDefault(args);
 builder.RootComponents.Add<HeadOutlet>("head::after");
@@ -53,5 +54,6 @@ builder.Services.AddScoped(provider =>
     bearer.InnerHandler = new HttpClientHandler();
     return new PrescriptionsApi(new HttpClient(bearer) { BaseAddress = settings.ApiBaseAddress });
 });
+builder.Services.AddScoped<ClinicChoice>();
 
 await builder.Build().RunAsync();

@@ -25,6 +25,9 @@ public sealed class BrowserFixture : IAsyncLifetime
 
     public Uri BaseAddress { get; private set; } = null!;
 
+    /// <summary>The local host's services, for what a test does outside the browser (a patient's signed check-in link).</summary>
+    public IServiceProvider Services => host?.Services ?? throw new InvalidOperationException("The local host has not started.");
+
     /// <summary>The portal this project's build published (its PublishPortal target), as the local host serves it.</summary>
     public static string PortalRoot { get; } = typeof(BrowserFixture).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>()
         .Single(attribute => attribute.Key == "PortalRoot").Value!;

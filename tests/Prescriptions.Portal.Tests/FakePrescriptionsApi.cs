@@ -3,11 +3,14 @@ using Prescriptions.Portal.Api;
 namespace Prescriptions.Portal.Tests;
 
 /// <summary>The API's answers as a test sets them, and the acknowledgements the component sent.</summary>
-internal sealed class FakePrescriptionsApi() : PrescriptionsApi(new HttpClient())
+internal sealed partial class FakePrescriptionsApi() : PrescriptionsApi(new HttpClient())
 {
     public List<WorklistLine> Attention { get; } = [];
 
     public List<WorklistLine> All { get; } = [];
+
+    /// <summary>The clinic each worklist read asked for (null: the caller's only clinic).</summary>
+    public List<string?> WorklistReads { get; } = [];
 
     public List<OpenAlert> Alerts { get; } = [];
 
@@ -20,8 +23,11 @@ internal sealed class FakePrescriptionsApi() : PrescriptionsApi(new HttpClient()
     /// <summary>The queries the component searched with, in order.</summary>
     public List<string> Searches { get; } = [];
 
-    public override Task<IReadOnlyList<WorklistLine>> WorklistAsync(bool attentionOnly, CancellationToken cancellationToken = default) =>
-        Task.FromResult<IReadOnlyList<WorklistLine>>(attentionOnly ? [.. Attention] : [.. All]);
+    public override Task<IReadOnlyList<WorklistLine>> WorklistAsync(bool attentionOnly, CancellationToken cancellationToken = default)
+    {
+        WorklistReads.Add(ClinicId);
+        return Task.FromResult<IReadOnlyList<WorklistLine>>(attentionOnly ? [.. Attention] : [.. All]);
+    }
 
     public override Task<IReadOnlyList<OpenAlert>> OpenAlertsAsync(CancellationToken cancellationToken = default) =>
         Task.FromResult<IReadOnlyList<OpenAlert>>([.. Alerts]);

@@ -13,6 +13,7 @@ public abstract class PortalTestContext : BunitContext
         JSInterop.Mode = JSRuntimeMode.Loose;
         Services.AddFluentUIComponents();
         Services.AddSingleton<PrescriptionsApi>(Api);
+        Services.AddScoped<Prescriptions.Portal.Clinics.ClinicChoice>();
         AddAuthorization().SetAuthorized("therapist-1");
     }
 

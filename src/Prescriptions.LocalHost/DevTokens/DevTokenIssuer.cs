@@ -108,11 +108,18 @@ public sealed class DevTokenIssuer : IDisposable
 
     public void Dispose() => rsa.Dispose();
 
-    /// <summary>The group (users) or app id (partners) that the development configuration maps to the clinic.</summary>
+    /// <summary>
+    /// The group (users) or app id (partners) that the development configuration maps to the clinic; a list such as
+    /// "clinic-a,clinic-b" takes the group mapped to exactly those clinics (a therapist of several clinics).
+    /// </summary>
     private string? FindMappingKey(string role, string clinicId)
     {
         var map = role == Roles.Partner ? tenancy.CurrentValue.AppClinics : tenancy.CurrentValue.GroupClinics;
-        return map.Where(pair => TenancyOptions.Split(pair.Value).Contains(clinicId, StringComparer.Ordinal))
+        var wanted = TenancyOptions.Split(clinicId).ToHashSet(StringComparer.Ordinal);
+        bool Fits(string mapped) => wanted.Count == 1
+            ? TenancyOptions.Split(mapped).Contains(wanted.First(), StringComparer.Ordinal)
+            : wanted.SetEquals(TenancyOptions.Split(mapped));
+        return map.Where(pair => Fits(pair.Value))
             .Select(pair => pair.Key)
             .Order(StringComparer.Ordinal)
             .FirstOrDefault();

@@ -11,11 +11,11 @@ public partial class PrescriptionsApi(HttpClient http)
 
     /// <summary>Every line of the clinic's worklist, or only those needing attention, page after page.</summary>
     public virtual Task<IReadOnlyList<WorklistLine>> WorklistAsync(bool attentionOnly, CancellationToken cancellationToken = default) =>
-        AllPagesAsync<WorklistLine>(attentionOnly ? "prescriptions?attention=true" : "prescriptions", cancellationToken);
+        AllPagesAsync<WorklistLine>(ForClinic(attentionOnly ? "prescriptions?attention=true" : "prescriptions"), cancellationToken);
 
     /// <summary>The clinic's open alerts, every page.</summary>
     public virtual Task<IReadOnlyList<OpenAlert>> OpenAlertsAsync(CancellationToken cancellationToken = default) =>
-        AllPagesAsync<OpenAlert>("alerts?status=open", cancellationToken);
+        AllPagesAsync<OpenAlert>(ForClinic("alerts?status=open"), cancellationToken);
 
     public virtual async Task AcknowledgeAsync(string alertId, CancellationToken cancellationToken = default)
     {
@@ -25,7 +25,7 @@ public partial class PrescriptionsApi(HttpClient http)
 
     /// <summary>The first page of the clinic's patients whose names begin with the words of <paramref name="query"/>.</summary>
     public virtual Task<ApiPage<PatientSummary>> SearchPatientsAsync(string query, CancellationToken cancellationToken = default) =>
-        FirstPageAsync<PatientSummary>($"patients?q={Uri.EscapeDataString(query)}&pageSize=50", cancellationToken);
+        FirstPageAsync<PatientSummary>(ForClinic($"patients?q={Uri.EscapeDataString(query)}&pageSize=50"), cancellationToken);
 
     /// <summary>The first page of the library's exercises matching <paramref name="query"/> (all of them when empty).</summary>
     public virtual Task<ApiPage<ExerciseSummary>> SearchExercisesAsync(string query, CancellationToken cancellationToken = default) =>
