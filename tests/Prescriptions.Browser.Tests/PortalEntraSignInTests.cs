@@ -9,7 +9,8 @@ using Microsoft.Playwright;
 namespace Prescriptions.Browser.Tests;
 
 /// <summary>
-/// The portal as deployed in Azure: runtime settings naming Entra ID instead of the development sign-in. Entra ID is
+/// The portal as deployed in Azure: the runtime settings and Content-Security-Policy the deploy hook writes, naming
+/// Entra ID instead of the development sign-in. Entra ID is
 /// played by routes in the browser (no network): its metadata, its authorize endpoint (which answers with a code), its
 /// token endpoint (which checks the PKCE verifier) and userinfo. The access token is one the local host issued, so
 /// the API accepts the bearer the portal sends.
@@ -40,6 +41,14 @@ public sealed class PortalEntraSignInTests(BrowserFixture fixture)
         await using var context = await fixture.Browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 800 } });
         await PlayEntraAsync(context, accessToken);
         var page = await context.NewPageAsync();
+        var refused = new ConcurrentQueue<string>();
+        page.Console += (_, message) =>
+        {
+            if (message.Text.Contains("Content Security Policy", StringComparison.Ordinal))
+            {
+                refused.Enqueue(message.Text);
+            }
+        };
         page.Request += (_, request) =>
         {
             if (request.Url.StartsWith($"{fixture.BaseAddress}api/", StringComparison.Ordinal) && request.Headers.TryGetValue("authorization", out var authorization))
@@ -74,16 +83,34 @@ public sealed class PortalEntraSignInTests(BrowserFixture fixture)
         Assert.All(apiAuthorizations, authorization => Assert.Equal($"Bearer {accessToken}", authorization));
         await Assertions.Expect(page.Locator(".signed-in-as")).ToHaveTextAsync("Dana Okafor");
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Worklist", Level = 1 })).ToBeVisibleAsync();
+        // The deployed Content-Security-Policy let all of it run: WebAssembly, Fluent UI, the sign-in and the API calls.
+        Assert.True(refused.IsEmpty, string.Join(Environment.NewLine, refused));
     }
 
     /// <summary>Entra ID as the portal's OIDC client meets it, answered in the browser context.</summary>
     private async Task PlayEntraAsync(IBrowserContext context, string accessToken)
     {
-        // The deployed portal's appsettings.json (as scripts/write-portal-settings.sh writes it), instead of the local host's development one.
-        await context.RouteAsync($"{fixture.BaseAddress}appsettings.json", route => route.FulfillAsync(Json(new
+        // The deployed portal: the appsettings.json and the Content-Security-Policy the deploy hook writes, served instead
+        // of the local host's development settings.
+        var deployed = DeployedSettings.Write(fixture.BaseAddress, Authority, ClientId, ApiScope);
+        await context.RouteAsync($"{fixture.BaseAddress}appsettings.json", route => route.FulfillAsync(new RouteFulfillOptions
         {
-            Portal = new { ApiBaseUrl = $"{fixture.BaseAddress}api/", Authority, ClientId, ApiScope, DevelopmentTokenUrl = "" },
-        })));
+            Status = 200,
+            ContentType = "application/json",
+            Body = deployed.AppSettings,
+        }));
+        await context.RouteAsync(url => url.StartsWith(fixture.BaseAddress.ToString(), StringComparison.Ordinal), async route =>
+        {
+            if (route.Request.ResourceType != "document")
+            {
+                await route.FallbackAsync();
+                return;
+            }
+
+            var response = await route.FetchAsync();
+            var headers = new Dictionary<string, string>(response.Headers) { ["Content-Security-Policy"] = deployed.ContentSecurityPolicy };
+            await route.FulfillAsync(new RouteFulfillOptions { Response = response, Headers = headers });
+        });
         await context.RouteAsync($"{Authority}/.well-known/openid-configuration", route => route.FulfillAsync(Cors(Json(new
         {
             issuer = Authority,
