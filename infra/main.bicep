@@ -32,6 +32,19 @@ param entraClientId string
 @description('Audience of the API\'s tokens: its application ID URI, e.g. api://prescriptions.')
 param entraAudience string
 
+// The therapists' portal (a Static Web App): its own app registration, a single-page application in the API's tenant.
+
+@minLength(1)
+@description('Application (client) id of the portal\'s app registration (platform "Single-page application", redirect URI https://<the Static Web App\'s host>/authentication/login-callback).')
+param portalClientId string
+
+@description('The API scope the portal asks for, granted to the portal\'s registration; empty: <entraAudience>/access_as_user.')
+param portalApiScope string = ''
+
+@allowed(['', 'westus2', 'centralus', 'eastus2', 'westeurope', 'eastasia'])
+@description('Region of the Static Web App\'s metadata (the files are served from its global edge); Static Web Apps exist in few regions. Empty: westeurope.')
+param portalLocation string = ''
+
 // Tenancy. azd environment values are strings, so maps are written "key=value;key=value".
 
 @description('Entra group object id -> clinic id(s): "<group id>=clinic-a,clinic-b;<group id>=clinic-c". Sets Tenancy:GroupClinicsEntries.')
@@ -128,8 +141,10 @@ var names = {
   keyVault: '${abbrs.keyVaultVaults}${resourceToken}'
   plan: '${abbrs.webServerFarms}${resourceToken}'
   functionApp: '${abbrs.webSitesFunctions}api-${resourceToken}'
+  portal: '${abbrs.webStaticSites}portal-${resourceToken}'
 }
 var keyVaultName = names.keyVault
+var entraTenant = empty(entraTenantId) ? tenant().tenantId : entraTenantId
 
 // The names the code defaults to; the app is told them anyway so a rename happens in one place.
 var libraryContainer = 'library'
@@ -173,7 +188,7 @@ var partnerSettings = reduce(
 var appSettings = union(
   {
     AzureAd__Instance: environment().authentication.loginEndpoint
-    AzureAd__TenantId: empty(entraTenantId) ? tenant().tenantId : entraTenantId
+    AzureAd__TenantId: entraTenant
     AzureAd__ClientId: entraClientId
     AzureAd__Audience: entraAudience
     Library__ContainerName: libraryContainer
@@ -270,6 +285,16 @@ module rbac 'modules/rbac.bicep' = {
   ]
 }
 
+module web 'modules/web.bicep' = {
+  name: 'web'
+  scope: rg
+  params: {
+    name: names.portal
+    location: empty(portalLocation) ? 'westeurope' : portalLocation
+    tags: tags
+  }
+}
+
 module api 'modules/api.bicep' = {
   name: 'api'
   scope: rg
@@ -285,6 +310,8 @@ module api 'modules/api.bicep' = {
     applicationInsightsName: names.applicationInsights
     appSettings: appSettings
     publicBaseUrl: publicBaseUrl
+    // The portal's origin only: other sites' pages cannot call the API with a user's token from the browser.
+    allowedOrigins: [web.outputs.origin]
   }
   // The host starts with its settings: the identity's roles and the referenced secrets must exist first.
   dependsOn: [
@@ -307,3 +334,10 @@ output LIBRARY_CONTAINER_NAME string = libraryContainer
 output AZURE_KEY_VAULT_NAME string = keyVault.outputs.name
 output AZURE_KEY_VAULT_ENDPOINT string = keyVault.outputs.uri
 output APPLICATIONINSIGHTS_NAME string = monitoring.outputs.applicationInsightsName
+output SERVICE_WEB_NAME string = web.outputs.name
+output SERVICE_WEB_URI string = web.outputs.origin
+// The portal's runtime settings (wwwroot/appsettings.json, section "Portal"), written by the web service's predeploy hook.
+output PORTAL_API_BASE_URL string = '${api.outputs.uri}/api/'
+output PORTAL_AUTHORITY string = '${environment().authentication.loginEndpoint}${entraTenant}/v2.0'
+output PORTAL_CLIENT_ID string = portalClientId
+output PORTAL_API_SCOPE string = empty(portalApiScope) ? '${entraAudience}/access_as_user' : portalApiScope

@@ -20,6 +20,9 @@ param appSettings object
 @description('The base address of patients\' check-in links; empty: the app\'s default host name.')
 param publicBaseUrl string
 
+@description('Browser origins allowed to call the API (CORS): the portal\'s, never "*". Partner apps call server to server and need none.')
+param allowedOrigins array
+
 param maximumInstanceCount int = 40
 param instanceMemoryMB int = 2048
 
@@ -65,6 +68,11 @@ resource site 'Microsoft.Web/sites@2024-04-01' = {
       minTlsVersion: '1.2'
       ftpsState: 'Disabled'
       http20Enabled: true
+      // The portal sends its Entra token as a bearer header, never a cookie: no credentialed CORS.
+      cors: {
+        allowedOrigins: allowedOrigins
+        supportCredentials: false
+      }
     }
     // Flex Consumption: the runtime is set here, not by FUNCTIONS_WORKER_RUNTIME / FUNCTIONS_EXTENSION_VERSION.
     functionAppConfig: {

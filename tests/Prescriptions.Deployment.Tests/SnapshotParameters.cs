@@ -8,6 +8,7 @@ internal static class SnapshotParameters
         param location = 'westeurope'
         param entraClientId = '5b0e6f3c-0000-4000-8000-00000000a002'
         param entraAudience = 'api://prescriptions'
+        param portalClientId = '5b0e6f3c-0000-4000-8000-00000000b003'
         param smtpFromAddress = 'no-reply@clinic.example'
         param followUpSigningKey = 'signing-key-for-tests-0123456789abcdefghijklmnop'
         """;
@@ -20,6 +21,9 @@ internal static class SnapshotParameters
         param entraTenantId = '7d3c2a10-0000-4000-8000-00000000a001'
         param entraClientId = '5b0e6f3c-0000-4000-8000-00000000a002'
         param entraAudience = 'api://prescriptions'
+        param portalClientId = '5b0e6f3c-0000-4000-8000-00000000b003'
+        param portalApiScope = 'api://prescriptions/portal.use'
+        param portalLocation = 'eastus2'
         param groupClinics = 'therapistsA=clinic-a;therapistsAB=clinic-a,clinic-b'
         param appClinics = 'ehrApp=clinic-a'
         param webhookPartners = 'ehr_one=ehrApp|https://ehr.example/hooks|prescription.created;ehr.two=ehrApp|https://two.example/hooks'

@@ -10,6 +10,10 @@ public sealed class TemplateSnapshot(JsonNode snapshot)
 {
     public IReadOnlyList<JsonObject> Resources { get; } = snapshot["predictedResources"]!.AsArray().Select(node => node!.AsObject()).ToList();
 
+    /// <summary>The template's outputs (what azd stores in its environment), evaluated as far as they can be offline.</summary>
+    public IReadOnlyDictionary<string, string> Outputs { get; } = snapshot["outputs"]!.AsObject()
+        .ToDictionary(output => output.Key, output => output.Value?.ToString() ?? "", StringComparer.Ordinal);
+
     public IReadOnlyList<JsonObject> OfType(string type) =>
         Resources.Where(resource => string.Equals((string?)resource["type"], type, StringComparison.OrdinalIgnoreCase)).ToList();
 
