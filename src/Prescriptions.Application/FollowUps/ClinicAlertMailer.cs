@@ -1,4 +1,6 @@
+using System.Globalization;
 using System.Net;
+using System.Text;
 using Microsoft.Extensions.Options;
 using Prescriptions.Domain.Lifecycle;
 
@@ -7,9 +9,10 @@ namespace Prescriptions.Application.FollowUps;
 /// <summary>
 /// Emails a clinic its alerts when <c>FollowUps:ClinicAlertEmails:{clinicId}</c> is set. It is one more recipient of the
 /// outbox's <c>alert.raised</c> events, so it gets the webhook sweep's claims, retries and delivery log. The email names
-/// the kind of alert and the prescription, not the patient's values: details are in the portal.
+/// the patient (the EHR's id, else ours), says the alert in words and links to the patient's page in the portal
+/// (<see cref="PortalOptions"/>). The patient's answers (pain scores, comments) stay out of email: they are in the portal.
 /// </summary>
-public sealed class ClinicAlertMailer(IEmailSender sender, IOptions<FollowUpOptions> options)
+public sealed class ClinicAlertMailer(IEmailSender sender, IOptions<FollowUpOptions> options, IOptions<PortalOptions>? portal = null)
 {
     /// <summary>The name its deliveries are logged under, beside the partners'.</summary>
     public const string RecipientName = "clinic-email";
@@ -28,19 +31,30 @@ public sealed class ClinicAlertMailer(IEmailSender sender, IOptions<FollowUpOpti
         ArgumentNullException.ThrowIfNull(@event);
         var alert = @event.Alert ?? throw new ArgumentException("Not an alert event.", nameof(@event));
         var to = options.Value.ClinicAlertEmails[@event.ClinicId];
+        var patient = @event.ExternalId ?? @event.PatientId ?? "unknown patient";
         var what = alert.Kind switch
         {
-            AlertKind.HighPain => "high pain reported",
-            AlertKind.PainRising => "pain rising",
-            AlertKind.NoCheckIn => "no recent check-in",
-            AlertKind.ReadyToProgress => "ready for the next phase",
-            _ => "a follow-up email could not be delivered",
+            AlertKind.HighPain => "High pain reported",
+            AlertKind.PainRising => "Pain is rising",
+            AlertKind.NoCheckIn => "No recent check-in",
+            AlertKind.ReadyToProgress => "Ready for the next phase",
+            _ => "A follow-up email could not be delivered",
         };
-        var subject = $"Alert: {what} (prescription {@event.PrescriptionId})";
-        var text = $"An alert was raised for prescription {@event.PrescriptionId}: {what}.{Environment.NewLine}{Environment.NewLine}Open the prescription in the portal for the details.{Environment.NewLine}";
-        var html = $"<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>{WebUtility.HtmlEncode(subject)}</title></head><body>"
-            + $"<p>An alert was raised for prescription <strong>{WebUtility.HtmlEncode(@event.PrescriptionId)}</strong>: {WebUtility.HtmlEncode(what)}.</p>"
-            + "<p>Open the prescription in the portal for the details.</p></body></html>";
+        var page = @event.PatientId is { } patientId ? portal?.Value.PatientPage(patientId) : null;
+        var subject = $"{what}: patient {patient}";
+        var text = new StringBuilder()
+            .AppendLine(CultureInfo.InvariantCulture, $"{what} for patient {patient} (prescription {@event.PrescriptionId}).")
+            .AppendLine()
+            .AppendLine(page is null ? "Open the patient in the portal for the details." : $"Open the patient in the portal: {page.AbsoluteUri}")
+            .ToString();
+        var html = new StringBuilder()
+            .Append("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>").Append(E(subject)).Append("</title></head><body>")
+            .Append("<p>").Append(E(what)).Append(" for patient <strong>").Append(E(patient)).Append("</strong> (prescription ").Append(E(@event.PrescriptionId)).Append(").</p>")
+            .Append(page is null ? "<p>Open the patient in the portal for the details.</p>" : $"<p><a href=\"{E(page.AbsoluteUri)}\">Open the patient in the portal</a></p>")
+            .Append("</body></html>")
+            .ToString();
         return sender.SendAsync(new EmailMessage($"{@event.Id}.clinic", to, subject, text, html), cancellationToken);
     }
+
+    private static string E(string text) => WebUtility.HtmlEncode(text);
 }
