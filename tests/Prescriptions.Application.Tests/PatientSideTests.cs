@@ -19,9 +19,10 @@ public sealed class PatientSideTests
 
     private readonly UseCases useCases = new();
 
-    private async Task<Prescription> ActiveAsync(FollowUp followUp)
+    private async Task<Prescription> ActiveAsync(FollowUp followUp, string? patientId = null)
     {
-        var stored = (await useCases.Prescriptions.CreateAsync(AnkleDraft(followUp) with { Weeks = 2 }, null, ShippedLibrary.Indexed, null, Therapist, None)).Value!.Stored;
+        var draft = AnkleDraft(followUp) with { Weeks = 2 };
+        var stored = (await useCases.Prescriptions.CreateAsync(patientId is null ? draft : draft with { PatientId = patientId }, null, ShippedLibrary.Indexed, null, Therapist, None)).Value!.Stored;
         return (await useCases.Prescriptions.TransitionAsync(ClinicA, stored.Value.Id, stored.ETag, LifecycleAction.Activate, Therapist, None)).Value!.Value;
     }
 
@@ -89,7 +90,7 @@ public sealed class PatientSideTests
     [Theory]
     [InlineData("es", "Sus ejercicios en casa", "Para Kari", "Pare y llámenos si:", "una vez al día")]
     [InlineData("de", "Ihre Übungen für zu Hause", "Für Kari", "Hören Sie auf und rufen Sie uns an, wenn:", "einmal am Tag")]
-    [InlineData("fr", "Vos exercices à la maison", "Pour Kari", "Arrêtez et appelez-nous si :", "une fois par jour")]
+    [InlineData("fr", "Vos exercices à la maison", "Pour Kari", "Arrêtez et appelez-nous si\u00a0:", "une fois par jour")]
     public async Task The_handout_is_written_in_the_patients_language(string language, string title, string forLine, string stopAndCall, string oncePerDay)
     {
         var stored = await ActiveAsync(Contact with { PreferredLanguage = language });
@@ -118,5 +119,24 @@ public sealed class PatientSideTests
         Assert.DoesNotContain("8/10", email.TextBody + email.HtmlBody, StringComparison.Ordinal);
         Assert.Contains($"https://portal.example.org/patients/{stored.PatientId}", email.TextBody, StringComparison.Ordinal);
         Assert.Contains($"href=\"https://portal.example.org/patients/{stored.PatientId}\"", email.HtmlBody, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_registered_patient_is_written_to_in_their_own_language_and_named_in_the_clinics_alert_email()
+    {
+        var patient = (await useCases.PatientService.RegisterAsync("clinic-a", new Domain.Patients.PatientDetails("Kari", "Nordmann") { ExternalId = "MRN-42", Email = "kari@example.com", PreferredLanguage = "de-CH" }, Therapist, None)).Value!.Value;
+        var stored = await ActiveAsync(Contact with { Email = string.Empty, FirstName = null }, patient.Id);
+
+        await useCases.Sweeper.SweepAsync(None);
+        var welcome = Assert.Single(useCases.Email.Sent);
+        Assert.Equal(("de-CH", "Ihr Übungsprogramm für zu Hause ist bereit"), (welcome.Language, welcome.Subject));
+        Assert.StartsWith("Hallo Kari,", welcome.TextBody, StringComparison.Ordinal);
+
+        var alert = Alert.Raise(stored.Id, AlertKind.NoCheckIn, "2027-03-08", useCases.Clock.GetUtcNow(), "No check-in for 7 days.");
+        var mailer = new ClinicAlertMailer(useCases.Email, Microsoft.Extensions.Options.Options.Create(new FollowUpOptions { ClinicAlertEmails = { ["clinic-a"] = "desk@clinic-a.example" } }),
+            Microsoft.Extensions.Options.Options.Create(useCases.Portal), useCases.Patients);
+        await mailer.SendAsync(PrescriptionEvents.AlertRaised(stored, alert), None);
+
+        Assert.Equal("No recent check-in: patient Kari Nordmann (MRN-42)", useCases.Email.Sent[^1].Subject);
     }
 }

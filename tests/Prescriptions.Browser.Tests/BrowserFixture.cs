@@ -25,6 +25,9 @@ public sealed class BrowserFixture : IAsyncLifetime
 
     public Uri BaseAddress { get; private set; } = null!;
 
+    /// <summary>The local host's services: the patient's pages need a signed link, which only the app can issue.</summary>
+    public IServiceProvider Services => host!.Services;
+
     /// <summary>The portal this project's build published (its PublishPortal target), as the local host serves it.</summary>
     public static string PortalRoot { get; } = typeof(BrowserFixture).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>()
         .Single(attribute => attribute.Key == "PortalRoot").Value!;

@@ -37,7 +37,7 @@ public static class PatientDose
                 LoadKind.BodyWeight => words["Dose_BodyWeight"],
                 LoadKind.Kg => $"{words.Number(load.Value ?? 0)} kg",
                 LoadKind.Lb => $"{words.Number(load.Value ?? 0)} lb",
-                LoadKind.Band => string.IsNullOrWhiteSpace(load.Band) ? words["Dose_Band"] : words.Format("Dose_NamedBand", load.Band),
+                LoadKind.Band => string.IsNullOrWhiteSpace(load.Band) ? words["Dose_Band"] : words.Format("Dose_NamedBand", Colour(load.Band, words)),
                 _ => words.Format("Dose_PercentOfMax", words.Number(load.Value ?? 0)),
             });
         }
@@ -72,6 +72,10 @@ public static class PatientDose
         parts.Add(dose.DaysPerWeek >= 7 ? words["Dose_EveryDay"] : dose.DaysPerWeek == 1 ? words["Dose_OneDayAWeek"] : words.Format("Dose_DaysAWeek", words.Number(dose.DaysPerWeek)));
         return string.Join(", ", parts);
     }
+
+    /// <summary>A band's colour in the patient's language when it is a colour we know ("red", "roja"), else as the therapist wrote it.</summary>
+    private static string Colour(string band, PatientWords words) =>
+        words.Find($"Colour_{band.Trim().ToLowerInvariant()}") ?? band.Trim();
 
     private static string Duration(int seconds, PatientWords words) => seconds switch
     {

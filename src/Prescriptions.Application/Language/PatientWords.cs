@@ -14,22 +14,10 @@ public sealed class PatientWords(IStringLocalizer localizer, CultureInfo culture
     /// <summary>The tag for <c>lang</c> and <c>Content-Language</c> ("es", "de-CH").</summary>
     public string Tag => Culture.Name;
 
-    public string this[string key]
-    {
-        get
-        {
-            var saved = CultureInfo.CurrentUICulture;
-            CultureInfo.CurrentUICulture = Culture;
-            try
-            {
-                return localizer[key].Value;
-            }
-            finally
-            {
-                CultureInfo.CurrentUICulture = saved;
-            }
-        }
-    }
+    public string this[string key] => Lookup(key).Value;
+
+    /// <summary>The text of <paramref name="key"/>, or null when the resources have none (a band colour we do not know).</summary>
+    public string? Find(string key) => Lookup(key) is { ResourceNotFound: false } found ? found.Value : null;
 
     public string Format(string key, params object[] values) => string.Format(Culture, this[key], values);
 
@@ -40,4 +28,18 @@ public sealed class PatientWords(IStringLocalizer localizer, CultureInfo culture
     public string DayAndMonth(DateOnly date) => date.ToString(this["Pattern_DayAndMonth"], Culture);
 
     public string Number(double value) => value.ToString("0.##", Culture);
+
+    private LocalizedString Lookup(string key)
+    {
+        var saved = CultureInfo.CurrentUICulture;
+        CultureInfo.CurrentUICulture = Culture;
+        try
+        {
+            return localizer[key];
+        }
+        finally
+        {
+            CultureInfo.CurrentUICulture = saved;
+        }
+    }
 }

@@ -21,13 +21,14 @@ public static class CheckInPage
 
     private const string Style =
         "body{font-family:system-ui,-apple-system,'Segoe UI',sans-serif;font-size:18px;line-height:1.5;color:#1a1a1a;background:#fff;margin:0;padding:1rem;max-width:40rem}" +
-        "h1{font-size:1.5rem;margin:.5rem 0}h2{font-size:1.25rem;margin-top:2rem}h3{font-size:1.1rem;margin:.75rem 0 .25rem}h4{font-size:1rem;margin:.5rem 0 0}" +
-        "label,legend{display:block;font-weight:600;margin-top:1.25rem}" +
+        "h1{font-size:1.5rem;margin:.5rem 0}h2{font-size:1.4rem;margin-top:2rem}h3{font-size:1.1rem;margin:.75rem 0 .25rem}h4{font-size:1rem;margin:.5rem 0 0}" +
+        "label,legend{display:block;font-weight:600;margin-top:1.25rem}legend{padding:0}fieldset{border:0;padding:0;margin:1.25rem 0 0}fieldset legend{margin-top:0}" +
         "input,select,textarea{font:inherit;width:100%;box-sizing:border-box;padding:.6rem;margin-top:.25rem;border:2px solid #555;border-radius:4px;min-height:48px}" +
-        "input[type=radio]{width:1.5rem;height:1.5rem;min-height:0;margin:0 .75rem 0 0;flex:none}fieldset{border:0;padding:0;margin:0}" +
+        "input[type=radio]{width:1.5rem;height:1.5rem;min-height:0;margin:0 .75rem 0 0;flex:none}" +
+        "#checkin{border-top:4px solid #0b5cad;padding-top:1rem;margin-top:2.5rem}" +
         ".choice{display:flex;align-items:center;font-weight:400;margin-top:.25rem;min-height:48px}" +
         "button,.button{display:inline-block;font:inherit;font-weight:600;margin-top:1.5rem;padding:.8rem 1.5rem;background:#0b5cad;color:#fff;border:0;border-radius:4px;min-height:48px;box-sizing:border-box;text-decoration:none}" +
-        ":focus{outline:3px solid #b35c00;outline-offset:2px}.error{color:#b00020;font-weight:600}.hint{color:#444;font-size:1rem}" +
+        ":focus{outline:3px solid #b35c00;outline-offset:2px}.error{color:#b00020;font-weight:600;margin:.25rem 0}.hint{color:#444;font-size:1rem;margin:.25rem 0}" +
         "ol,ul{padding-left:1.5rem}li{margin-bottom:.25rem}.exercise{border-top:1px solid #ccc;padding-top:.25rem;margin-top:1rem}" +
         ".dose{font-weight:600}.care{background:#fff4e5;border-left:4px solid #b35c00;padding:.25rem .75rem}.note{background:#eef5fc;border-left:4px solid #0b5cad;padding:.5rem .75rem}";
 
@@ -75,18 +76,18 @@ public static class CheckInPage
         Field(html, "date", words["CheckIn_Day"], DaySelect(words, window, values.Date, errors), errors);
         Field(html, "completedSessions", words["CheckIn_Sessions"],
             $"<input id=\"completedSessions\" name=\"completedSessions\" type=\"number\" inputmode=\"numeric\" required min=\"0\" max=\"21\" value=\"{E(values.CompletedSessions)}\"{Described("completedSessions", errors)}>", errors);
-        html.Append("<p class=\"hint\" id=\"pain-hint\">").Append(E(words["CheckIn_PainHint"])).Append("</p>");
-        Field(html, "painNow", words["CheckIn_PainNow"], PainSelect(words, "painNow", values.PainNow, errors), errors);
+        Field(html, "painNow", words["CheckIn_PainNow"], PainSelect(words, "painNow", values.PainNow, errors), errors,
+            $"<p class=\"hint\" id=\"pain-hint\">{E(words["CheckIn_PainHint"])}</p>");
         Field(html, "painDuringExercise", words["CheckIn_PainDuring"], PainSelect(words, "painDuringExercise", values.PainDuringExercise, errors), errors);
 
         html.Append("<fieldset").Append(Described("difficulty", errors)).Append("><legend>").Append(E(words["CheckIn_Feel"])).Append("</legend>");
+        Errors(html, "difficulty", errors);
         foreach (var (value, key) in new[] { ("ok", "Feel_Ok"), ("tooEasy", "Feel_TooEasy"), ("tooHard", "Feel_TooHard") })
         {
             html.Append("<label class=\"choice\"><input type=\"radio\" name=\"difficulty\" value=\"").Append(value).Append('"')
                 .Append(values.Difficulty == value ? " checked" : string.Empty).Append('>').Append(E(words[key])).Append("</label>");
         }
 
-        Errors(html, "difficulty", errors);
         html.Append("</fieldset>");
         Field(html, "comment", words["CheckIn_Comment"],
             $"<textarea id=\"comment\" name=\"comment\" rows=\"4\" maxlength=\"1000\"{Described("comment", errors)}>{E(values.Comment)}</textarea>", errors);
@@ -166,10 +167,12 @@ public static class CheckInPage
 
     private static string Close(StringBuilder html) => html.Append("</main></body></html>").ToString();
 
-    private static void Field(StringBuilder html, string name, string label, string control, IReadOnlyDictionary<string, string[]>? errors)
+    /// <summary>The question, its hint, the reason it was refused (read before the answer, as a screen reader reads it), then the answer.</summary>
+    private static void Field(StringBuilder html, string name, string label, string control, IReadOnlyDictionary<string, string[]>? errors, string hint = "")
     {
-        html.Append("<label for=\"").Append(name).Append("\">").Append(E(label)).Append("</label>").Append(control);
+        html.Append("<label for=\"").Append(name).Append("\">").Append(E(label)).Append("</label>").Append(hint);
         Errors(html, name, errors);
+        html.Append(control);
     }
 
     private static void Errors(StringBuilder html, string name, IReadOnlyDictionary<string, string[]>? errors)

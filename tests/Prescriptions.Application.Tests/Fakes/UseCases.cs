@@ -20,7 +20,7 @@ internal sealed class UseCases
         var readiness = new PrescriptionReadiness(Repository, FollowUps, libraries, Clock);
         Patients = new InMemoryPatients(Repository);
         var summaries = new WorklistSummaries(FollowUps, readiness, libraries, Patients, Clock);
-        var recipients = new Application.Webhooks.EventRecipients(Partners, new ClinicAlertMailer(Email, options, Microsoft.Extensions.Options.Options.Create(Portal)));
+        var recipients = new Application.Webhooks.EventRecipients(Partners, new ClinicAlertMailer(Email, options, Microsoft.Extensions.Options.Options.Create(Portal), Patients));
         var updates = new PrescriptionUpdates(Repository, scheduler, summaries, recipients);
         Links = new CheckInLinks(options);
         Prescriptions = new PrescriptionService(Repository, libraries, updates, readiness, Patients, summaries, recipients, Clock);

@@ -213,7 +213,7 @@ public sealed partial class PatientSideRouteTests(ApiFixture fixture)
         // The welcome's subject, the programme's heading, the check-in's heading, the thanks, the handout's title.
         { "es", ["Su programa de ejercicios en casa está listo", "Sus ejercicios", "¿Cómo le va?", "Hemos recibido su registro del 29 de noviembre de 2026.", "Sus ejercicios en casa", "una vez por semana"] },
         { "de", ["Ihr Übungsprogramm für zu Hause ist bereit", "Ihre Übungen", "Wie läuft es?", "Wir haben Ihre Rückmeldung für 29. November 2026 erhalten.", "Ihre Übungen für zu Hause", "Einmal pro Woche"] },
-        { "fr", ["Votre programme d'exercices à la maison est prêt", "Vos exercices", "Comment ça se passe ?", "Nous avons reçu votre suivi du 29 novembre 2026.", "Vos exercices à la maison", "Une fois par semaine"] },
+        { "fr", ["Votre programme d'exercices à la maison est prêt", "Vos exercices", "Comment ça se passe\u00a0?", "Nous avons reçu votre suivi du 29 novembre 2026.", "Vos exercices à la maison", "Une fois par semaine"] },
     };
 
     [Theory]
