@@ -73,7 +73,7 @@ public static class CheckInPage
         }
 
         html.Append("<form method=\"post\" novalidate aria-labelledby=\"checkin\">");
-        Field(html, "date", words["CheckIn_Day"], DaySelect(words, window, values.Date, errors), errors);
+        DayChoice(html, words, window, values.Date, errors);
         Field(html, "completedSessions", words["CheckIn_Sessions"],
             $"<input id=\"completedSessions\" name=\"completedSessions\" type=\"number\" inputmode=\"numeric\" required min=\"0\" max=\"21\" value=\"{E(values.CompletedSessions)}\"{Described("completedSessions", errors)}>", errors);
         Field(html, "painNow", words["CheckIn_PainNow"], PainSelect(words, "painNow", values.PainNow, errors), errors,
@@ -186,20 +186,25 @@ public static class CheckInPage
     private static string Described(string name, IReadOnlyDictionary<string, string[]>? errors) =>
         errors is not null && errors.ContainsKey(name) ? $" aria-invalid=\"true\" aria-describedby=\"{name}-error\"" : string.Empty;
 
-    /// <summary>The days the patient may report: today, yesterday and the rest of the last week not yet reported, by name.</summary>
-    private static string DaySelect(PatientWords words, CheckInWindow window, string selected, IReadOnlyDictionary<string, string[]>? errors)
+    /// <summary>
+    /// The days the patient may report (today, yesterday and the rest of the last week not yet reported), by name, as
+    /// radio buttons: a long day name wraps where a drop-down would cut it, and each day is one tap.
+    /// </summary>
+    private static void DayChoice(StringBuilder html, PatientWords words, CheckInWindow window, string selected, IReadOnlyDictionary<string, string[]>? errors)
     {
-        var html = new StringBuilder($"<select id=\"date\" name=\"date\" required{Described("date", errors)}>");
+        html.Append("<fieldset id=\"date\"").Append(Described("date", errors)).Append("><legend>").Append(E(words["CheckIn_Day"])).Append("</legend>");
+        Errors(html, "date", errors);
         foreach (var day in window.Days)
         {
             var value = day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
             var label = day == window.Today ? words.Format("CheckIn_Today", words.DayAndMonth(day))
                 : day == window.Today.AddDays(-1) ? words.Format("CheckIn_Yesterday", words.DayAndMonth(day))
                 : Capitalised(words.DayAndMonth(day), words);
-            html.Append("<option value=\"").Append(value).Append('"').Append(selected == value ? " selected" : string.Empty).Append('>').Append(E(label)).Append("</option>");
+            html.Append("<label class=\"choice\"><input type=\"radio\" name=\"date\" value=\"").Append(value).Append('"')
+                .Append(selected == value ? " checked" : string.Empty).Append('>').Append(E(label)).Append("</label>");
         }
 
-        return html.Append("</select>").ToString();
+        html.Append("</fieldset>");
     }
 
     private static string PainSelect(PatientWords words, string name, string selected, IReadOnlyDictionary<string, string[]>? errors)

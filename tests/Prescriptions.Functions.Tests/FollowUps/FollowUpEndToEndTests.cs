@@ -42,6 +42,7 @@ public sealed partial class FollowUpEndToEndTests(ApiFixture fixture)
         var source = await mail.GetStringAsync(new Uri($"api/email/{welcome.GetProperty("id").GetString()}/source", UriKind.Relative));
         Assert.Matches($@"(?m)^List-Unsubscribe:\s+<{Regex.Escape(PublicBase)}/api/checkin/[^>]+/optout>", source);
         Assert.Contains("List-Unsubscribe-Post: List-Unsubscribe=One-Click", source, StringComparison.Ordinal);
+        Assert.Matches(@"(?m)^Content-Language: en\r?$", source);
         var text = welcome.GetProperty("text").GetString()!;
         var html = welcome.GetProperty("html").GetString()!;
         Assert.Contains("Hello Ana,", text, StringComparison.Ordinal);

@@ -122,8 +122,8 @@ public sealed partial class PatientSideRouteTests(ApiFixture fixture)
         using (page)
         {
             Assert.Equal(["2026-11-29", "2026-11-28", "2026-11-26", "2026-11-25", "2026-11-24", "2026-11-23"], DayOptions(html));
-            Assert.Contains(">Today, Sunday 29 November<", html, StringComparison.Ordinal);
-            Assert.Contains(">Yesterday, Saturday 28 November<", html, StringComparison.Ordinal);
+            Assert.Contains(" checked>Today, Sunday 29 November</label>", html, StringComparison.Ordinal);
+            Assert.Contains(">Yesterday, Saturday 28 November</label>", html, StringComparison.Ordinal);
         }
 
         using var yesterday = await host.Api.SendAsync(HttpMethod.Post, $"/api/checkin/{token}", json: Answer("2026-11-28"));
@@ -286,10 +286,9 @@ public sealed partial class PatientSideRouteTests(ApiFixture fixture)
         Assert.True(problem.GetProperty("errors").TryGetProperty("followUp.preferredLanguage", out _));
     }
 
-    private static string[] DayOptions(string html) =>
-        [.. DayOption().Matches(html.Split("id=\"date\"")[1].Split("</select>")[0]).Select(m => m.Groups[1].Value)];
+    private static string[] DayOptions(string html) => [.. DayOption().Matches(html).Select(m => m.Groups[1].Value)];
 
-    [GeneratedRegex("<option value=\"([0-9-]+)\"")]
+    [GeneratedRegex("<input type=\"radio\" name=\"date\" value=\"([0-9-]+)\"")]
     private static partial Regex DayOption();
 
     [GeneratedRegex(@"https?://\S+/api/checkin/[^\s#]+")]
