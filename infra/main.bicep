@@ -112,6 +112,9 @@ param clinicAlertEmails string = ''
 @description('Clinic id -> the name patients know the clinic by, printed on their handouts: "clinic-a=Riverside Physio;...". Sets Clinics:NamesEntries; empty: handouts say "Your physiotherapy clinic".')
 param clinicNames string = ''
 
+@description('The therapists\' portal address, e.g. "https://portal.example.org". Sets Portal:BaseUrl; clinic alert emails link to {portal}/patients/{patient id}. Empty: the emails carry no link.')
+param portalBaseUrl string = ''
+
 @description('Key Vault purge protection: a deleted vault cannot be purged during its 90-day retention. Cannot be turned off once on.')
 param keyVaultPurgeProtection bool = true
 
@@ -210,6 +213,7 @@ var appSettings = union(
   empty(appClinics) ? {} : { Tenancy__AppClinicsEntries: appClinics },
   empty(clinicAlertEmails) ? {} : { FollowUps__ClinicAlertEmailsEntries: clinicAlertEmails },
   empty(clinicNames) ? {} : { Clinics__NamesEntries: clinicNames },
+  empty(portalBaseUrl) ? {} : { Portal__BaseUrl: portalBaseUrl },
   partnerSettings
 )
 

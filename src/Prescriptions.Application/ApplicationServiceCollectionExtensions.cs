@@ -21,6 +21,7 @@ public static class ApplicationServiceCollectionExtensions
         services.AddValidatedOptions<FollowUpOptions>(FollowUpOptions.SectionName)
             .PostConfigure(options => SettingEntries.MergeInto(options.ClinicAlertEmails, options.ClinicAlertEmailsEntries, "FollowUps:ClinicAlertEmailsEntries"));
         services.AddValidatedOptions<WebhookOptions>(WebhookOptions.SectionName);
+        services.AddValidatedOptions<PortalOptions>(PortalOptions.SectionName);
         services.AddValidatedOptions<ClinicOptions>(ClinicOptions.SectionName)
             .PostConfigure(options => SettingEntries.MergeInto(options.Names, options.NamesEntries, "Clinics:NamesEntries"));
 
@@ -36,6 +37,7 @@ public static class ApplicationServiceCollectionExtensions
         services.AddSingleton<CheckInService>();
         services.AddSingleton<CheckInLinks>();
         services.AddSingleton<FollowUpEmails>();
+        services.AddSingleton<Language.PatientWording>();
         services.AddSingleton<HandoutService>();
         services.AddSingleton<ClinicAlertMailer>();
         services.AddTransient<FollowUpSweeper>();

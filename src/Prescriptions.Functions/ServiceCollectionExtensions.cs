@@ -29,6 +29,9 @@ public static class ServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(configuration);
         services.TryAddSingleton(configuration);
         services.AddPrescriptionsApplication(configuration);
+
+        // The patient texts' resources (Application/Language/PatientTexts*.resx) behind IStringLocalizer<PatientTexts>.
+        services.AddLocalization();
         services.AddPrescriptionsStorage(configuration);
 
         // Bearer tokens are validated by Microsoft.Identity.Web's scheme; ApiHandler invokes it inside each function.

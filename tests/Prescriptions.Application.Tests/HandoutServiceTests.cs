@@ -36,9 +36,9 @@ public sealed class HandoutServiceTests
         var home = stored.Items.Where(item => item.Delivery == Domain.Library.Delivery.Home).ToList();
         Assert.NotEmpty(home);
         Assert.Equal(home.Select(item => item.Name), handout.Exercises.Select(exercise => exercise.Name));
-        Assert.Equal(home.Select(item => DoseInstructions.PatientText(item.Dose)), handout.Exercises.Select(exercise => exercise.Dose));
+        Assert.Equal(home.Select(item => Language.PatientDose.Text(item.Dose, Wording.Shipped.In("en"))), handout.Exercises.Select(exercise => exercise.Dose));
         Assert.Equal(home.Select(item => ShippedLibrary.Indexed.FindExercise(item.ExerciseId)!.Instructions), handout.Exercises.Select(exercise => exercise.Steps));
-        Assert.Equal(StopAndCallAdvice.CallTheClinic, handout.StopAndCall);
+        Assert.Equal(StopAndCallAdvice.CallTheClinic(Wording.Shipped.In("en")), handout.StopAndCall);
         Assert.Equal($"exercise-handout-{stored.Id}.pdf", handout.FileName);
     }
 

@@ -207,14 +207,14 @@ public sealed class PrescriptionServiceTests
         var stored = await CreateAsync(new FollowUp("pat@example.com", "Europe/Oslo", new TimeOnly(8, 0), 7));
         var token = links.Issue("clinic-a", stored.Value.Id, clock.GetUtcNow());
 
-        Assert.Equal(FailureKind.NotFound, (await checkIns.OpenAsync("forged", allowEnded: false, None)).Failure!.Kind);
-        Assert.Equal(FailureKind.Gone, (await checkIns.OpenAsync(token, allowEnded: false, None)).Failure!.Kind);
-        Assert.True((await checkIns.OpenAsync(token, allowEnded: true, None)).Succeeded);
+        Assert.Equal(FailureKind.NotFound, (await checkIns.OpenAsync("forged", allowEnded: false, None)).Link.Failure!.Kind);
+        Assert.Equal(FailureKind.Gone, (await checkIns.OpenAsync(token, allowEnded: false, None)).Link.Failure!.Kind);
+        Assert.True((await checkIns.OpenAsync(token, allowEnded: true, None)).Link.Succeeded);
 
         await service.TransitionAsync(ClinicA, stored.Value.Id, stored.ETag, LifecycleAction.Activate, Therapist, None);
-        Assert.True((await checkIns.OpenAsync(token, allowEnded: false, None)).Succeeded);
+        Assert.True((await checkIns.OpenAsync(token, allowEnded: false, None)).Link.Succeeded);
         clock.Advance(TimeSpan.FromDays(22));
-        Assert.Equal(FailureKind.Gone, (await checkIns.OpenAsync(token, allowEnded: true, None)).Failure!.Kind);
+        Assert.Equal(FailureKind.Gone, (await checkIns.OpenAsync(token, allowEnded: true, None)).Link.Failure!.Kind);
     }
 
     [Fact]

@@ -41,6 +41,7 @@ internal static class SnapshotParameters
         param publicBaseUrl = 'https://rx.clinic.example'
         param clinicAlertEmails = 'clinicA=alerts@clinic-a.example'
         param clinicNames = 'clinic-a=Riverside Physio'
+        param portalBaseUrl = 'https://portal.clinic.example'
         param keyVaultPurgeProtection = false
         """;
 }

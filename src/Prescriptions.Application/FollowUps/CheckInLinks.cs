@@ -3,7 +3,7 @@ using Prescriptions.Domain.FollowUps;
 
 namespace Prescriptions.Application.FollowUps;
 
-/// <summary>The patient's links: the check-in form and the opt-out, both carrying a signed token bound to one prescription.</summary>
+/// <summary>The patient's links: their programme with its check-in form, and the opt-out, both carrying a signed token bound to one prescription.</summary>
 public sealed class CheckInLinks
 {
     public const string Route = "checkin";
@@ -33,6 +33,9 @@ public sealed class CheckInLinks
         tokens.Create(new CheckInTokenClaims(clinicId, prescriptionId, issuedAt + lifetime > notBefore ? issuedAt + lifetime : notBefore));
 
     public Uri CheckIn(string token) => new(baseUrl, $"api/{Route}/{Uri.EscapeDataString(token)}");
+
+    /// <summary>The same page, opened at its check-in form (the programme is above it).</summary>
+    public Uri CheckInForm(string token) => new(baseUrl, $"api/{Route}/{Uri.EscapeDataString(token)}#checkin");
 
     public Uri OptOut(string token) => new(baseUrl, $"api/{Route}/{Uri.EscapeDataString(token)}/optout");
 

@@ -23,22 +23,37 @@ public sealed class CheckInService(
     IOptions<FollowUpOptions> options,
     TimeProvider clock)
 {
+    /// <summary>What the link page says when the token has expired (a newer email brings a working one).</summary>
+    public const string LinkExpired = "This check-in link has expired.";
+
+    /// <summary>What the link page says when the programme is no longer running (completed or cancelled).</summary>
+    public const string ProgrammeEnded = "This programme is no longer running.";
+
     /// <summary>
-    /// The prescription a patient's link names. A forged token, or one for a prescription that does not exist, is not found;
+    /// The prescription a patient's link names, and the language to answer in (the patient's, also when the link is gone). A forged token, or one for a prescription that does not exist, is not found;
     /// an expired one, or (unless <paramref name="allowEnded"/>) one whose programme is not running, is gone. Neither says more.
     /// </summary>
-    public async Task<Outcome<Versioned<Prescription>>> OpenAsync(string token, bool allowEnded, CancellationToken cancellationToken)
+    public async Task<(Outcome<Versioned<Prescription>> Link, string? Language)> OpenAsync(string token, bool allowEnded, CancellationToken cancellationToken)
     {
         var (status, claims) = links.Read(token, clock.GetUtcNow());
         var stored = status == CheckInTokenStatus.Invalid ? null : await prescriptions.FindAsync(claims!.ClinicId, claims.PrescriptionId, cancellationToken);
         if (stored is null)
         {
-            return Failure.NotFound("This check-in link is not one we know.");
+            return (Failure.NotFound("This check-in link is not one we know."), null);
         }
 
-        return status == CheckInTokenStatus.Expired || (!allowEnded && stored.Value.Status != PrescriptionStatus.Active)
-            ? Failure.Gone("This check-in link is no longer in use.")
-            : stored;
+        var language = stored.Value.FollowUp?.PreferredLanguage;
+        return status == CheckInTokenStatus.Expired ? (Failure.Gone(LinkExpired), language)
+            : !allowEnded && stored.Value.Status != PrescriptionStatus.Active ? (Failure.Gone(ProgrammeEnded), language)
+            : (stored, language);
+    }
+
+    /// <summary>The days the patient may report now: the last seven from the programme's first day, those not reported offered first.</summary>
+    public async Task<CheckInWindow> WindowAsync(Prescription prescription, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(prescription);
+        var reported = await records.CheckInsAsync(prescription.ClinicId, prescription.Id, cancellationToken);
+        return CheckInWindow.For(prescription, clock.GetUtcNow(), reported.Select(c => c.Date));
     }
 
     /// <summary>The patient's check-ins (newest first), adherence per programme week and overall, and the alerts raised.</summary>

@@ -8,4 +8,7 @@ public sealed record EmailMessage(string Id, string To, string Subject, string T
 {
     /// <summary>The opt-out address, sent as List-Unsubscribe with one-click (RFC 8058) so mail apps offer it too.</summary>
     public Uri? UnsubscribeUrl { get; init; }
+
+    /// <summary>The language the email is written in (sent as Content-Language); null for English-only staff emails.</summary>
+    public string? Language { get; init; }
 }

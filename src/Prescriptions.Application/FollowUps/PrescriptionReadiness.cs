@@ -21,7 +21,16 @@ public sealed class PrescriptionReadiness(IPrescriptionRepository prescriptions,
     public ReadinessReport Evaluate(Prescription prescription, Phase phase, IReadOnlyList<Evidence> evidence)
     {
         ArgumentNullException.ThrowIfNull(prescription);
-        return ReadinessEvaluator.Evaluate(phase, prescription.PhaseStartedAt ?? prescription.CreatedAt, evidence, clock.GetUtcNow());
+        var now = clock.GetUtcNow();
+        var report = ReadinessEvaluator.Evaluate(phase, prescription.PhaseStartedAt ?? prescription.CreatedAt, evidence, now);
+
+        // Adherence is not "not recorded" in the first two weeks: it is not judged yet, and the therapist is told why.
+        return CheckInEvidence.AdherenceNotYetJudged(prescription, now) is { } notYet
+            ? report with
+            {
+                Criteria = [.. report.Criteria.Select(c => c.Criterion.Measure == CheckInEvidence.AdherencePercent && c.Evidence is null ? c with { Explanation = notYet } : c)],
+            }
+            : report;
     }
 
     /// <summary>All the evidence there is: the therapist's measurements and what the patient's check-ins show.</summary>

@@ -8,6 +8,16 @@ public sealed record Handout
 {
     public required string ClinicName { get; init; }
 
+    /// <summary>The headings and labels in the patient's language.</summary>
+    public required HandoutLabels Labels { get; init; }
+
+    /// <summary>"For Ana", in the patient's language; null without a first name.</summary>
+    public string? ForLine { get; init; }
+
+    /// <summary>"Start date: 7 December 2026" and "Printed on: ...", dates written as the patient's language writes them.</summary>
+    public string? StartLine { get; init; }
+    public required string PrintedLine { get; init; }
+
     /// <summary>The follow-up's first name; null when the therapist gave none (the handout then greets no one).</summary>
     public string? FirstName { get; init; }
     public required string ConditionName { get; init; }

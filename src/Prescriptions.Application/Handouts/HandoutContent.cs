@@ -1,4 +1,4 @@
-using System.Globalization;
+using Prescriptions.Application.Language;
 using System.Text.RegularExpressions;
 using Prescriptions.Domain.Library;
 using Prescriptions.Domain.Prescriptions;
@@ -7,26 +7,28 @@ namespace Prescriptions.Application.Handouts;
 
 /// <summary>
 /// Builds a handout's words from a prescription and the library version it was assembled with: the home exercises
-/// only (clinic techniques are the therapist's), each with the library's steps and the dose in the patient's words.
+/// only (clinic techniques are the therapist's), each with the library's steps and the dose in the patient's words, all in
+/// the patient's language (<see cref="PatientWords"/>; the exercises through <see cref="PatientExerciseText"/>).
 /// </summary>
 public static partial class HandoutContent
 {
-    public static Handout Build(Prescription prescription, ExerciseLibrary library, string clinicName, DateOnly printedOn, Uri? checkInLink)
+    public static Handout Build(Prescription prescription, ExerciseLibrary library, string clinicName, DateOnly printedOn, Uri? checkInLink, PatientWords words)
     {
         ArgumentNullException.ThrowIfNull(prescription);
         ArgumentNullException.ThrowIfNull(library);
+        ArgumentNullException.ThrowIfNull(words);
         var condition = library.FindCondition(prescription.ConditionId);
         var phase = condition?.FindPhase(prescription.Phase);
         var homeItems = prescription.Items.Where(item => item.Delivery == Delivery.Home).ToList();
         var exercises = homeItems.Select(item =>
         {
-            var exercise = library.FindExercise(item.ExerciseId);
+            var exercise = library.FindExercise(item.ExerciseId) is { } found ? PatientExerciseText.For(found, words.Tag) : null;
             return new HandoutExercise
             {
-                Name = item.Name,
+                Name = exercise?.Name ?? item.Name,
                 Summary = exercise?.Summary,
-                Steps = exercise is { Instructions.Count: > 0 } ? exercise.Instructions : ["Do this exercise as your therapist showed you."],
-                Dose = DoseInstructions.PatientText(item.Dose),
+                Steps = exercise is { Instructions.Count: > 0 } ? exercise.Instructions : [words["Handout_DefaultStep"]],
+                Dose = PatientDose.Text(item.Dose, words),
                 Tips = exercise?.Cues ?? [],
                 Safety = exercise?.Safety ?? [],
                 TherapistNotes = string.IsNullOrWhiteSpace(item.Notes) ? null : item.Notes.Trim(),
@@ -41,24 +43,49 @@ public static partial class HandoutContent
                 .Distinct(StringComparer.Ordinal)
                 .ToList();
 
+        var firstName = string.IsNullOrWhiteSpace(prescription.FollowUp?.FirstName) ? null : prescription.FollowUp.FirstName.Trim();
+        var startDate = prescription.StartDate ?? (prescription.ActivatedAt is { } activated ? DateOnly.FromDateTime(activated.UtcDateTime) : null);
         return new Handout
         {
             ClinicName = clinicName,
-            FirstName = string.IsNullOrWhiteSpace(prescription.FollowUp?.FirstName) ? null : prescription.FollowUp.FirstName.Trim(),
+            Labels = Labels(words),
+            FirstName = firstName,
+            ForLine = firstName is null ? null : words.Format("Handout_For", firstName),
             ConditionName = condition?.Name ?? prescription.ConditionId,
             PhaseText = condition is null || phase is null
-                ? string.Create(CultureInfo.InvariantCulture, $"Phase {prescription.Phase}")
-                : string.Create(CultureInfo.InvariantCulture, $"Phase {prescription.Phase} of {condition.Phases.Count}: {phase.Name}"),
-            StartDate = prescription.StartDate ?? (prescription.ActivatedAt is { } activated ? DateOnly.FromDateTime(activated.UtcDateTime) : null),
+                ? words.Format("Handout_PhaseOnly", prescription.Phase)
+                : words.Format("Handout_Phase", prescription.Phase, condition.Phases.Count, phase.Name),
+            StartDate = startDate,
+            StartLine = startDate is { } start ? words.Format("Handout_StartDate", words.Date(start)) : null,
             PrintedOn = printedOn,
+            PrintedLine = words.Format("Handout_PrintedOn", words.Date(printedOn)),
             Exercises = exercises,
             ProgrammeStopRules = stopRules,
-            StopAndCall = [.. StopAndCallAdvice.CallTheClinic],
-            Emergency = StopAndCallAdvice.Emergency,
+            StopAndCall = StopAndCallAdvice.CallTheClinic(words),
+            Emergency = StopAndCallAdvice.Emergency(words),
             CheckInLink = checkInLink,
             FileName = $"exercise-handout-{prescription.Id}.pdf",
         };
     }
+
+    private static HandoutLabels Labels(PatientWords words) => new()
+    {
+        Language = words.Tag,
+        Title = words["Handout_Title"],
+        Intro = words["Handout_Intro"],
+        Exercises = words["Handout_Exercises"],
+        WhenToStop = words["Handout_WhenToStop"],
+        ForThisStage = words["Handout_ForThisStage"],
+        StopAndCall = words["Handout_StopAndCall"],
+        HowMuch = words["Handout_HowMuch"],
+        Steps = words["Handout_Steps"],
+        Tips = words["Handout_Tips"],
+        TakeCare = words["Handout_TakeCare"],
+        Note = words["Handout_Note"],
+        CheckInTitle = words["Handout_CheckInTitle"],
+        CheckInText = words["Handout_CheckInText"],
+        PageOf = words["Handout_PageOf"],
+    };
 
     /// <summary>A rule without its source in brackets ("(Silverberg et al. 2020)"), as a sentence: patients need the rule, therapists the source.</summary>
     internal static string ForPatients(string rule)

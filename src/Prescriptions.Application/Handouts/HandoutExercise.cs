@@ -7,7 +7,7 @@ public sealed record HandoutExercise
     public string? Summary { get; init; }
     public required IReadOnlyList<string> Steps { get; init; }
 
-    /// <summary>The dose in the patient's words (<c>DoseInstructions.PatientText</c>).</summary>
+    /// <summary>The dose in the patient's words and language (<c>PatientDose.Text</c>).</summary>
     public required string Dose { get; init; }
     public IReadOnlyList<string> Tips { get; init; } = [];
     public IReadOnlyList<string> Safety { get; init; } = [];

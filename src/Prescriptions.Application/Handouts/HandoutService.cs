@@ -1,3 +1,4 @@
+using Prescriptions.Application.Language;
 using Microsoft.Extensions.Options;
 using Prescriptions.Application.FollowUps;
 using Prescriptions.Application.Outcomes;
@@ -12,6 +13,7 @@ public sealed class HandoutService(
     ILibraryProvider libraries,
     CheckInLinks links,
     IOptions<ClinicOptions> clinics,
+    PatientWording wording,
     TimeProvider clock)
 {
     public async Task<Outcome<Handout>> BuildAsync(IReadOnlyList<string> clinicIds, string prescriptionId, CancellationToken cancellationToken)
@@ -30,7 +32,7 @@ public sealed class HandoutService(
         var checkIn = prescription.FollowUp is null
             ? null
             : links.CheckIn(links.IssueUntil(prescription.ClinicId, prescription.Id, now, ProgrammeEnd(prescription, printedOn)));
-        return HandoutContent.Build(prescription, library, clinics.Value.NameOf(prescription.ClinicId), printedOn, checkIn);
+        return HandoutContent.Build(prescription, library, clinics.Value.NameOf(prescription.ClinicId), printedOn, checkIn, wording.In(prescription.FollowUp?.PreferredLanguage));
     }
 
     /// <summary>The end of the programme's last day (start, or today, plus its weeks); today when it names no weeks.</summary>

@@ -5,7 +5,7 @@ namespace Prescriptions.Application.Patients;
 
 /// <summary>
 /// A follow-up for a registered patient takes what the request left out from the patient: the email (an empty one
-/// stands for "not given") and the first name the messages greet them with.
+/// stands for "not given") the first name the messages greet them with, and the language they are written in.
 /// </summary>
 public static class RegisteredPatientContact
 {
@@ -17,6 +17,7 @@ public static class RegisteredPatientContact
         {
             Email = followUp.Email.Length == 0 ? patient.Email ?? string.Empty : followUp.Email,
             FirstName = followUp.FirstName ?? patient.GivenName,
+            PreferredLanguage = followUp.PreferredLanguage ?? patient.PreferredLanguage,
         };
     }
 }

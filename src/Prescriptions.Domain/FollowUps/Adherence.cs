@@ -5,7 +5,7 @@ namespace Prescriptions.Domain.FollowUps;
 
 /// <summary>
 /// Adherence from check-ins: each check-in's completed sessions count in the program week of its date; a week's
-/// prescribed sessions are the program's days per week (pro rata for the week in progress). A week's surplus does
+/// prescribed sessions are the program's days per week (pro rata for the week in progress) times its sessions per day. A week's surplus does
 /// not make up for another week's shortfall, so the overall figure counts at most the prescribed sessions per week.
 /// </summary>
 public static class Adherence
@@ -18,8 +18,9 @@ public static class Adherence
         ArgumentNullException.ThrowIfNull(prescription);
         ArgumentNullException.ThrowIfNull(checkIns);
         var daysPerWeek = prescription.TrainingDaysPerWeek();
+        var perDay = prescription.TrainingSessionsPerDay();
         var sessions = checkIns.Select(c => new SessionDay(c.Date, c.CompletedSessions)).ToList();
-        var weeks = StartDate(prescription) is { } start ? ProgramWeeks(daysPerWeek, start, prescription.Weeks, sessions, start, today) : [];
+        var weeks = StartDate(prescription) is { } start ? ProgramWeeks(daysPerWeek, perDay, start, prescription.Weeks, sessions, start, today) : [];
         var doneCounted = weeks.Sum(w => Math.Min(w.DoneSessions, w.PrescribedSessions));
         var prescribedTotal = weeks.Sum(w => w.PrescribedSessions);
         var windowStart = today.AddDays(1 - RemoteMonitoringWindowDays);
@@ -38,7 +39,7 @@ public static class Adherence
     /// the part of it inside the window (prescribed pro rata), a week's surplus still not making up for another's shortfall.
     /// Null when nothing was prescribed in the window (not started, or ended before it).
     /// </summary>
-    public static int? RecentPercent(int daysPerWeek, DateOnly? start, int? programWeeks, IReadOnlyList<SessionDay> sessions, DateOnly today, int days)
+    public static int? RecentPercent(int daysPerWeek, DateOnly? start, int? programWeeks, IReadOnlyList<SessionDay> sessions, DateOnly today, int days, int sessionsPerDay = 1)
     {
         ArgumentNullException.ThrowIfNull(sessions);
         if (start is not { } first)
@@ -46,7 +47,7 @@ public static class Adherence
             return null;
         }
 
-        var weeks = ProgramWeeks(daysPerWeek, first, programWeeks, sessions, today.AddDays(1 - days), today);
+        var weeks = ProgramWeeks(daysPerWeek, sessionsPerDay, first, programWeeks, sessions, today.AddDays(1 - days), today);
         return Percent(weeks.Sum(w => Math.Min(w.DoneSessions, w.PrescribedSessions)), weeks.Sum(w => w.PrescribedSessions));
     }
 
@@ -78,7 +79,7 @@ public static class Adherence
     }
 
     /// <summary>The program weeks from <paramref name="start"/> up to today (and the program's end), each cut to the days from <paramref name="countFrom"/>.</summary>
-    private static List<WeekAdherence> ProgramWeeks(int daysPerWeek, DateOnly start, int? programWeeks, IReadOnlyList<SessionDay> sessions, DateOnly countFrom, DateOnly today)
+    private static List<WeekAdherence> ProgramWeeks(int daysPerWeek, int sessionsPerDay, DateOnly start, int? programWeeks, IReadOnlyList<SessionDay> sessions, DateOnly countFrom, DateOnly today)
     {
         var weeks = new List<WeekAdherence>();
         var last = programWeeks is { } count ? Min(today, start.AddDays((count * 7) - 1)) : today;
@@ -91,7 +92,7 @@ public static class Adherence
                 continue;
             }
 
-            var prescribed = (int)Math.Round(daysPerWeek * (to.DayNumber - counted.DayNumber + 1) / 7.0, MidpointRounding.AwayFromZero);
+            var prescribed = sessionsPerDay * (int)Math.Round(daysPerWeek * (to.DayNumber - counted.DayNumber + 1) / 7.0, MidpointRounding.AwayFromZero);
             var done = sessions.Where(s => s.Date >= counted && s.Date <= to).Sum(s => s.Sessions);
             weeks.Add(new WeekAdherence(week, counted, to, done, prescribed, Percent(done, prescribed)));
         }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Prescriptions.Domain.Lifecycle;
 using Prescriptions.Domain.Prescriptions;
 using Prescriptions.Domain.Readiness;
@@ -33,7 +34,7 @@ public static class CheckInEvidence
         {
             var daysPerWeek = prescription.TrainingDaysPerWeek();
             var from = today.AddDays(1 - AdherenceWindowDays);
-            var prescribed = daysPerWeek * AdherenceWindowDays / 7;
+            var prescribed = daysPerWeek * AdherenceWindowDays / 7 * prescription.TrainingSessionsPerDay();
             var done = checkIns.Where(c => c.Date >= from && c.Date <= today).Sum(c => c.CompletedSessions);
             if (prescribed > 0)
             {
@@ -43,5 +44,29 @@ public static class CheckInEvidence
         }
 
         return evidence;
+    }
+
+    /// <summary>
+    /// Why there is no adherence evidence yet, in words ("Adherence is judged after two weeks of the programme; 5 days so
+    /// far."), or null once two weeks have passed: readiness shows it instead of a bare "nothing recorded".
+    /// </summary>
+    public static string? AdherenceNotYetJudged(Prescription prescription, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(prescription);
+        var today = Adherence.LocalDate(now, prescription);
+        if (Adherence.StartDate(prescription) is not { } start)
+        {
+            return "Adherence is judged after two weeks of the programme, which has not started.";
+        }
+
+        if (start > today)
+        {
+            return string.Create(CultureInfo.InvariantCulture, $"Adherence is judged after two weeks of the programme, which starts on {start:yyyy-MM-dd}.");
+        }
+
+        var days = today.DayNumber - start.DayNumber + 1;
+        return days >= AdherenceWindowDays
+            ? null
+            : string.Create(CultureInfo.InvariantCulture, $"Adherence is judged after two weeks of the programme; {days} {(days == 1 ? "day" : "days")} so far.");
     }
 }

@@ -17,8 +17,8 @@ public sealed record CheckIn(
     public const int MaxCompletedSessions = 21;
     public const int MaxCommentLength = 1000;
 
-    /// <summary>How far back a patient may report (a forgotten week is still worth having).</summary>
-    public const int MaxAgeDays = 14;
+    /// <summary>How far back a patient may report: the last seven days, today included (a forgotten day is still worth having).</summary>
+    public const int MaxAgeDays = 6;
 
     /// <summary>Derived, so not stored or sent.</summary>
     [System.Text.Json.Serialization.JsonIgnore]

@@ -8,6 +8,9 @@ public sealed record FollowUp(string Email, string TimeZone, TimeOnly ReminderTi
 {
     public string? FirstName { get; init; }
 
+    /// <summary>The language (BCP 47) the patient reads: emails, pages and the handout use it, English when we do not ship it.</summary>
+    public string? PreferredLanguage { get; init; }
+
     /// <summary>When the patient used the opt-out link: no further email is sent (check-in links still work).</summary>
     public DateTimeOffset? OptedOutAt { get; init; }
 }

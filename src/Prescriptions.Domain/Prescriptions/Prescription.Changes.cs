@@ -67,7 +67,7 @@ public sealed partial record Prescription
         var changed = (this with
         {
             Status = PrescriptionLifecycle.StatusAfter(Status, action),
-            PhaseStartedAt = action == LifecycleAction.Activate ? PhaseStartedAt ?? now : PhaseStartedAt,
+            PhaseStartedAt = action == LifecycleAction.Activate ? PhaseStartedAt ?? ProgrammeStartsAt(now) : PhaseStartedAt,
             ActivatedAt = action == LifecycleAction.Activate ? now : ActivatedAt,
         }).ChangedBy(actor.Subject, now);
         return Write(this, changed, PrescriptionLifecycle.EventType(action), actor,

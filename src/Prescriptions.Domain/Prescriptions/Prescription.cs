@@ -71,6 +71,26 @@ public sealed partial record Prescription
     /// <summary>The most days a week any home exercise is prescribed: the days a patient is expected to train.</summary>
     public int TrainingDaysPerWeek() => Items.Select(i => i.Dose.DaysPerWeek).DefaultIfEmpty(0).Max();
 
+    /// <summary>The most sessions a day any exercise is prescribed: a twice-a-day programme expects two sessions each training day.</summary>
+    public int TrainingSessionsPerDay() => Items.Select(i => i.Dose.SessionsPerDay).DefaultIfEmpty(1).Max();
+
+    /// <summary>
+    /// When an activation at <paramref name="now"/> starts the phase: the start of the start date in the patient's time zone
+    /// when that is still to come (the days before it are not the programme's), else now.
+    /// </summary>
+    public DateTimeOffset ProgrammeStartsAt(DateTimeOffset now)
+    {
+        var zone = FollowUp?.TimeZone is { } id && TimeZoneInfo.TryFindSystemTimeZoneById(id, out var found) ? found : TimeZoneInfo.Utc;
+        if (StartDate is not { } start)
+        {
+            return now;
+        }
+
+        var midnight = start.ToDateTime(TimeOnly.MinValue);
+        var startsAt = new DateTimeOffset(midnight, zone.GetUtcOffset(midnight));
+        return startsAt > now ? startsAt : now;
+    }
+
     /// <summary>The engine's request this prescription answers, for re-checks and re-assembly.</summary>
     public AssemblyRequest ToAssemblyRequest() =>
         new(ConditionId, Phase, Side, Constraints) { OtherConditions = OtherConditions, SurgeryDate = SurgeryDate, InjuryDate = InjuryDate };

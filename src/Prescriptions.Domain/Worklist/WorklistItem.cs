@@ -32,7 +32,7 @@ public sealed record WorklistItem(
     {
         ArgumentNullException.ThrowIfNull(summary);
         var today = Adherence.LocalDate(now, summary.TimeZone);
-        var adherence = Adherence.RecentPercent(summary.TrainingDaysPerWeek, summary.ProgramStart, summary.ProgramWeeks, summary.RecentSessions, today, AdherenceDays);
+        var adherence = Adherence.RecentPercent(summary.TrainingDaysPerWeek, summary.ProgramStart, summary.ProgramWeeks, summary.RecentSessions, today, AdherenceDays, summary.TrainingSessionsPerDay);
         return new WorklistItem(
             summary.PrescriptionId,
             summary.PatientId,

@@ -37,6 +37,9 @@ public sealed record WorklistSummary
     /// <summary>The patient's time zone (UTC without a follow-up contact): their "today" for adherence.</summary>
     public string? TimeZone { get; init; }
     public required int TrainingDaysPerWeek { get; init; }
+
+    /// <summary>Sessions expected on each training day (rows stored before it was kept read as one).</summary>
+    public int TrainingSessionsPerDay { get; init; } = 1;
     public DateOnly? ProgramStart { get; init; }
     public int? ProgramWeeks { get; init; }
     public required IReadOnlyList<SessionDay> RecentSessions { get; init; }
@@ -81,6 +84,7 @@ public sealed record WorklistSummary
             PhaseStartedAt = prescription.PhaseStartedAt ?? prescription.CreatedAt,
             TimeZone = prescription.FollowUp?.TimeZone,
             TrainingDaysPerWeek = prescription.TrainingDaysPerWeek(),
+            TrainingSessionsPerDay = prescription.TrainingSessionsPerDay(),
             ProgramStart = Adherence.StartDate(prescription),
             ProgramWeeks = prescription.Weeks,
             RecentSessions = [.. checkIns.Where(c => c.Date >= keptFrom).OrderBy(c => c.Date).Select(c => new SessionDay(c.Date, c.CompletedSessions))],

@@ -1,5 +1,7 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Http;
+using Prescriptions.Application.FollowUps;
+using Prescriptions.Application.Language;
 using Prescriptions.Application.Outcomes;
 using Prescriptions.Domain.FollowUps;
 using Prescriptions.Domain.Library;
@@ -11,48 +13,58 @@ using Prescriptions.Functions.Http;
 
 namespace Prescriptions.Functions.Api;
 
-/// <summary>How the patient's side answers in HTML: the form, the messages, and a refused link (the JSON client gets a problem).</summary>
+/// <summary>
+/// How the patient's side answers in HTML, in the patient's language (Content-Language and lang say which): the
+/// programme with its check-in, the messages, and a refused link (the JSON client gets a problem).
+/// </summary>
 public static class CheckInPages
 {
-    public static ApiResult Refusal(Failure failure, bool html)
+    public static ApiResult Refusal(Failure failure, bool html, PatientWords words)
     {
         ArgumentNullException.ThrowIfNull(failure);
+        ArgumentNullException.ThrowIfNull(words);
         if (!html)
         {
             return ApiResult.Problem(OutcomeProblems.ToProblem(failure));
         }
 
         return failure.Kind == FailureKind.NotFound
-            ? Html(CheckInPage.Message("Link not found", "This link is not one we know. Please use the link in your most recent email."), StatusCodes.Status404NotFound)
-            : Html(CheckInPage.Message("This link has expired", "This link is no longer in use. Your next email from us will bring a new one; if your programme has ended, your physiotherapist will tell you what comes next."), StatusCodes.Status410Gone);
+            ? Html(CheckInPage.Message(words, words["NotFound_Title"], words["NotFound_Text"]), StatusCodes.Status404NotFound, words)
+            : failure.Detail == CheckInService.ProgrammeEnded
+                ? Html(CheckInPage.Message(words, words["Ended_Title"], words["Ended_Text"]), StatusCodes.Status410Gone, words)
+                : Html(CheckInPage.Message(words, words["Expired_Title"], words["Expired_Text"]), StatusCodes.Status410Gone, words);
     }
 
-    /// <summary>The form with the programme; <paramref name="body"/> and <paramref name="errors"/> refill it after a refused post.</summary>
-    public static ApiResult Form(Prescription prescription, ExerciseLibrary library, CheckInWindow window, CheckInBody? body = null, IReadOnlyDictionary<string, string[]>? errors = null)
+    /// <summary>The programme and its check-in; <paramref name="body"/> and <paramref name="errors"/> refill it after a refused post.</summary>
+    public static ApiResult Form(Prescription prescription, ExerciseLibrary library, CheckInWindow window, PatientWords words, CheckInBody? body = null, IReadOnlyDictionary<string, string[]>? errors = null)
     {
         ArgumentNullException.ThrowIfNull(prescription);
+        ArgumentNullException.ThrowIfNull(window);
         var values = new CheckInPage.FormValues(body?.Date ?? Iso(window.Today), Text(body?.CompletedSessions), Text(body?.PainNow), Text(body?.PainDuringExercise), body?.Difficulty ?? string.Empty, body?.Comment ?? string.Empty);
-        return Html(CheckInPage.Form(prescription.FollowUp?.FirstName, prescription.Items, library, values, errors, Iso(window.Today), Iso(window.Earliest)),
-            errors is null ? StatusCodes.Status200OK : StatusCodes.Status400BadRequest);
+        return Html(CheckInPage.Form(words, prescription.FollowUp?.FirstName, prescription.Items.Where(i => i.Delivery == Delivery.Home).ToList(), library, window, values, errors),
+            errors is null ? StatusCodes.Status200OK : StatusCodes.Status400BadRequest, words);
     }
 
-    public static ApiResult Received(CheckIn checkIn, bool replaced)
+    public static ApiResult Received(CheckIn checkIn, bool replaced, PatientWords words)
     {
         ArgumentNullException.ThrowIfNull(checkIn);
-        return Html(CheckInPage.Message("Thank you", replaced
-            ? $"Your check-in for {checkIn.Date:d MMMM yyyy} has been updated. Your physiotherapist will see it."
-            : $"Your check-in for {checkIn.Date:d MMMM yyyy} has been sent. Your physiotherapist will see it."), StatusCodes.Status200OK);
+        ArgumentNullException.ThrowIfNull(words);
+        return Html(CheckInPage.Message(words, words["Thanks_Title"], words.Format(replaced ? "Thanks_Updated" : "Thanks_Sent", words.Date(checkIn.Date)), backToProgramme: true), StatusCodes.Status200OK, words);
     }
 
-    public static ApiResult OptOutConfirm() => Html(CheckInPage.OptOutConfirm(), StatusCodes.Status200OK);
+    public static ApiResult OptOutConfirm(PatientWords words) => Html(CheckInPage.OptOutConfirm(words), StatusCodes.Status200OK, words);
 
-    public static ApiResult OptedOut() =>
-        Html(CheckInPage.Message("You will get no more emails", "We have stopped the reminders and check-in requests for this programme. You can still use your check-in link."), StatusCodes.Status200OK);
+    public static ApiResult OptedOut(PatientWords words)
+    {
+        ArgumentNullException.ThrowIfNull(words);
+        return Html(CheckInPage.Message(words, words["OptedOut_Title"], words["OptedOut_Text"]), StatusCodes.Status200OK, words);
+    }
 
-    private static ApiResult Html(string html, int status) => ApiResult.Content(html, "text/html; charset=utf-8", status, new Dictionary<string, string>
+    private static ApiResult Html(string html, int status, PatientWords words) => ApiResult.Content(html, "text/html; charset=utf-8", status, new Dictionary<string, string>
     {
         ["Content-Security-Policy"] = CheckInPage.ContentSecurityPolicy,
         ["Cache-Control"] = "no-store",
+        ["Content-Language"] = words.Tag,
 
         // The token is in the address: it must not leak to any other site.
         ["Referrer-Policy"] = "no-referrer",

@@ -27,6 +27,11 @@ public sealed class SmtpEmailSender(IOptions<SmtpOptions> options) : IEmailSende
             mime.Headers.Add("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
         }
 
+        if (message.Language is { } language)
+        {
+            mime.Headers.Add("Content-Language", language);
+        }
+
         using var client = new SmtpClient { Timeout = (int)settings.Timeout.TotalMilliseconds };
         var security = settings.Security switch
         {

@@ -23,28 +23,28 @@ public sealed class HandoutLayout(XGraphics measure, HandoutStyle style, double 
         ArgumentNullException.ThrowIfNull(handout);
         var blocks = new List<HandoutBlock> { Heading(handout) };
 
-        blocks.Add(new HandoutBlock([.. Section("Your exercises", SectionSpace)], KeepWithNext: true));
+        blocks.Add(new HandoutBlock([.. Section(handout.Labels.Exercises, SectionSpace)], KeepWithNext: true));
         for (var index = 0; index < handout.Exercises.Count; index++)
         {
-            blocks.Add(Exercise(index + 1, handout.Exercises[index], first: index == 0));
+            blocks.Add(Exercise(index + 1, handout.Exercises[index], handout.Labels, first: index == 0));
         }
 
-        blocks.Add(new HandoutBlock([.. Section("When to stop", SectionSpace * 1.5)], KeepWithNext: true));
+        blocks.Add(new HandoutBlock([.. Section(handout.Labels.WhenToStop, SectionSpace * 1.5)], KeepWithNext: true));
         if (handout.ProgrammeStopRules.Count > 0)
         {
-            blocks.Add(new HandoutBlock([.. Label("For this stage of your programme:", Paragraph), .. Points(handout.ProgrammeStopRules)]));
+            blocks.Add(new HandoutBlock([.. Label(handout.Labels.ForThisStage, Paragraph), .. Points(handout.ProgrammeStopRules)]));
         }
 
         blocks.Add(new HandoutBlock(
         [
-            .. Label("Stop and call us if:", SectionSpace / 2),
+            .. Label(handout.Labels.StopAndCall, SectionSpace / 2),
             .. Points(handout.StopAndCall),
             .. Lines(handout.Emergency, style.Label, 0, null, Paragraph * 2),
         ]));
 
         if (handout.CheckInLink is { } link)
         {
-            blocks.Add(CheckIn(link));
+            blocks.Add(CheckIn(link, handout.Labels));
         }
 
         return blocks;
@@ -54,24 +54,24 @@ public sealed class HandoutLayout(XGraphics measure, HandoutStyle style, double 
     {
         var elements = new List<HandoutElement>();
         elements.AddRange(Lines(handout.ClinicName, style.Label, 0, null, 0));
-        elements.AddRange(Lines("Your home exercises", style.Title, 0, null, Paragraph));
-        if (handout.FirstName is { } name)
+        elements.AddRange(Lines(handout.Labels.Title, style.Title, 0, null, Paragraph));
+        if (handout.ForLine is { } forLine)
         {
-            elements.AddRange(Lines($"For {name}", style.Heading, 0, null, Paragraph));
+            elements.AddRange(Lines(forLine, style.Heading, 0, null, Paragraph));
         }
 
         elements.AddRange(Lines($"{handout.ConditionName}. {handout.PhaseText}.", style.Body, 0, null, Paragraph));
-        if (handout.StartDate is { } start)
+        if (handout.StartLine is { } startLine)
         {
-            elements.AddRange(Lines($"Start date: {Date(start)}", style.Body, 0, null, 0));
+            elements.AddRange(Lines(startLine, style.Body, 0, null, 0));
         }
 
-        elements.AddRange(Lines($"Printed on: {Date(handout.PrintedOn)}", style.Body, 0, null, 0));
-        elements.AddRange(Lines("Do these exercises at home, as often as each one says. Move slowly and with control. Mild discomfort is normal. Sharp or rising pain is not: read \"When to stop\" at the end.", style.Body, 0, null, Paragraph * 2));
+        elements.AddRange(Lines(handout.PrintedLine, style.Body, 0, null, 0));
+        elements.AddRange(Lines(handout.Labels.Intro, style.Body, 0, null, Paragraph * 2));
         return new HandoutBlock(elements);
     }
 
-    private HandoutBlock Exercise(int number, HandoutExercise exercise, bool first)
+    private HandoutBlock Exercise(int number, HandoutExercise exercise, HandoutLabels labels, bool first)
     {
         var elements = new List<HandoutElement>();
         if (!first)
@@ -85,8 +85,8 @@ public sealed class HandoutLayout(XGraphics measure, HandoutStyle style, double 
             elements.AddRange(Lines(summary, style.Body, 0, null, Paragraph / 2));
         }
 
-        elements.AddRange(Lines($"How much: {exercise.Dose}.", style.Label, 0, null, Paragraph));
-        elements.AddRange(Label("Steps:", Paragraph));
+        elements.AddRange(Lines(string.Format(CultureInfo.GetCultureInfo(labels.Language), labels.HowMuch, exercise.Dose), style.Label, 0, null, Paragraph));
+        elements.AddRange(Label(labels.Steps, Paragraph));
         for (var step = 0; step < exercise.Steps.Count; step++)
         {
             elements.AddRange(Lines(exercise.Steps[step], style.Body, MarkerWidth, $"{step + 1}.", 2));
@@ -94,30 +94,30 @@ public sealed class HandoutLayout(XGraphics measure, HandoutStyle style, double 
 
         if (exercise.Tips.Count > 0)
         {
-            elements.AddRange(Label("Tips:", Paragraph));
+            elements.AddRange(Label(labels.Tips, Paragraph));
             elements.AddRange(Points(exercise.Tips));
         }
 
         if (exercise.Safety.Count > 0)
         {
-            elements.AddRange(Label("Take care:", Paragraph));
+            elements.AddRange(Label(labels.TakeCare, Paragraph));
             elements.AddRange(Points(exercise.Safety));
         }
 
         if (exercise.TherapistNotes is { } notes)
         {
-            elements.AddRange(Label("Note from your therapist:", Paragraph));
+            elements.AddRange(Label(labels.Note, Paragraph));
             elements.AddRange(Lines(notes, style.Body, 0, null, 0));
         }
 
         return new HandoutBlock(elements);
     }
 
-    private HandoutBlock CheckIn(Uri link)
+    private HandoutBlock CheckIn(Uri link, HandoutLabels labels)
     {
         var elements = new List<HandoutElement>();
-        elements.AddRange(Section("Tell us how it is going", SectionSpace * 1.5));
-        elements.AddRange(Lines("Scan this code with your phone's camera, or type the address under it. It opens your check-in page. It takes a minute.", style.Body, 0, null, Paragraph));
+        elements.AddRange(Section(labels.CheckInTitle, SectionSpace * 1.5));
+        elements.AddRange(Lines(labels.CheckInText, style.Body, 0, null, Paragraph));
         elements.Add(new HandoutQrElement(HandoutQrCode.Modules(link), QrSize, Paragraph));
         elements.AddRange(Lines(link.AbsoluteUri, style.Small, 0, null, Paragraph));
         return new HandoutBlock(elements);
@@ -134,6 +134,4 @@ public sealed class HandoutLayout(XGraphics measure, HandoutStyle style, double 
     private IEnumerable<HandoutElement> Lines(string text, XFont font, double indent, string? marker, double spaceBefore) =>
         LineBreaker.Wrap(text, width - indent, part => measure.MeasureString(part, font).Width)
             .Select((line, index) => new HandoutTextLine(line, font, indent, index == 0 ? marker : null, index == 0 ? spaceBefore : 0));
-
-    private static string Date(DateOnly date) => date.ToString("d MMMM yyyy", CultureInfo.InvariantCulture);
 }

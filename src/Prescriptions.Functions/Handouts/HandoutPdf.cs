@@ -32,8 +32,9 @@ public static class HandoutPdf
         var bottom = pageHeight - Margin - FooterHeight;
 
         using var document = new PdfDocument();
-        document.Info.Title = "Your home exercises";
+        document.Info.Title = handout.Labels.Title;
         document.Info.Creator = "Prescriptions";
+        document.Language = handout.Labels.Language;
         document.Options.CompressContentStreams = true;
 
         IReadOnlyList<HandoutBlock> blocks;
@@ -87,19 +88,19 @@ public static class HandoutPdf
         }
 
         graphics?.Dispose();
-        NumberPages(document, style, bottom);
+        NumberPages(document, style, bottom, handout.Labels);
         using var output = new MemoryStream();
         document.Save(output, closeStream: false);
         return output.ToArray();
     }
 
-    private static void NumberPages(PdfDocument document, HandoutStyle style, double bottom)
+    private static void NumberPages(PdfDocument document, HandoutStyle style, double bottom, HandoutLabels labels)
     {
         for (var index = 0; index < document.PageCount; index++)
         {
             var page = document.Pages[index];
             using var graphics = XGraphics.FromPdfPage(page, XGraphicsPdfPageOptions.Append);
-            var text = string.Create(CultureInfo.InvariantCulture, $"Page {index + 1} of {document.PageCount}");
+            var text = string.Format(CultureInfo.GetCultureInfo(labels.Language), labels.PageOf, index + 1, document.PageCount);
             var area = new XRect(Margin, bottom + (FooterHeight / 2), page.Width.Point - (2 * Margin), HandoutStyle.LineHeight(style.Small));
             graphics.DrawString(text, style.Small, XBrushes.Black, area, XStringFormats.TopCenter);
         }

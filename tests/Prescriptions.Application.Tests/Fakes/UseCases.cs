@@ -20,15 +20,15 @@ internal sealed class UseCases
         var readiness = new PrescriptionReadiness(Repository, FollowUps, libraries, Clock);
         Patients = new InMemoryPatients(Repository);
         var summaries = new WorklistSummaries(FollowUps, readiness, libraries, Patients, Clock);
-        var recipients = new Application.Webhooks.EventRecipients(Partners, new ClinicAlertMailer(Email, options));
+        var recipients = new Application.Webhooks.EventRecipients(Partners, new ClinicAlertMailer(Email, options, Microsoft.Extensions.Options.Options.Create(Portal), Patients));
         var updates = new PrescriptionUpdates(Repository, scheduler, summaries, recipients);
         Links = new CheckInLinks(options);
         Prescriptions = new PrescriptionService(Repository, libraries, updates, readiness, Patients, summaries, recipients, Clock);
         PatientService = new Application.Patients.PatientService(Patients, Patients, Clock);
         Alerts = new Application.Alerts.AlertService(FollowUps, Repository, summaries, Clock);
         CheckIns = new CheckInService(Links, FollowUps, FollowUps, readiness, updates, Repository, summaries, recipients, options, Clock);
-        Handouts = new Application.Handouts.HandoutService(Prescriptions, libraries, Links, Microsoft.Extensions.Options.Options.Create(Clinics), Clock);
-        Sweeper = new FollowUpSweeper(FollowUps, FollowUps, Repository, scheduler, new FollowUpEmails(Links), Email, readiness, summaries, recipients, options, Clock, NullLogger<Sweep<PendingFollowUp>>.Instance);
+        Handouts = new Application.Handouts.HandoutService(Prescriptions, libraries, Links, Microsoft.Extensions.Options.Options.Create(Clinics), Wording.Shipped, Clock);
+        Sweeper = new FollowUpSweeper(FollowUps, FollowUps, Repository, scheduler, new FollowUpEmails(Links, Wording.Shipped), Email, readiness, summaries, recipients, options, Clock, NullLogger<Sweep<PendingFollowUp>>.Instance);
         Worklist = new WorklistService(WorklistLines, Clock);
     }
 
@@ -47,6 +47,7 @@ internal sealed class UseCases
     public Application.Alerts.AlertService Alerts { get; }
     public CheckInService CheckIns { get; }
     public Application.Handouts.HandoutService Handouts { get; }
+    public PortalOptions Portal { get; } = new() { BaseUrl = "https://portal.example.org" };
     public Application.Handouts.ClinicOptions Clinics { get; } = new() { Names = { ["clinic-a"] = "Riverside Physio" } };
     public FollowUpSweeper Sweeper { get; }
     public RecordingEmail Email { get; } = new();

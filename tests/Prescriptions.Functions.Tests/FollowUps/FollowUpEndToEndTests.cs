@@ -42,6 +42,7 @@ public sealed partial class FollowUpEndToEndTests(ApiFixture fixture)
         var source = await mail.GetStringAsync(new Uri($"api/email/{welcome.GetProperty("id").GetString()}/source", UriKind.Relative));
         Assert.Matches($@"(?m)^List-Unsubscribe:\s+<{Regex.Escape(PublicBase)}/api/checkin/[^>]+/optout>", source);
         Assert.Contains("List-Unsubscribe-Post: List-Unsubscribe=One-Click", source, StringComparison.Ordinal);
+        Assert.Matches(@"(?m)^Content-Language: en\r?$", source);
         var text = welcome.GetProperty("text").GetString()!;
         var html = welcome.GetProperty("html").GetString()!;
         Assert.Contains("Hello Ana,", text, StringComparison.Ordinal);
@@ -92,8 +93,9 @@ public sealed partial class FollowUpEndToEndTests(ApiFixture fixture)
 
         // The clinic's alert address hears of it too, without the patient's answers.
         var clinicMail = Assert.Single((await WaitForEmailsAsync(mail, 2)).EnumerateArray(), e => e.GetProperty("to")[0].GetProperty("address").GetString() == "alerts@clinic-a.example");
-        Assert.Equal($"Alert: high pain reported (prescription {id})", clinicMail.GetProperty("subject").GetString());
-        Assert.DoesNotContain("8", clinicMail.GetProperty("text").GetString()!.Replace(id, string.Empty, StringComparison.Ordinal), StringComparison.Ordinal);
+        Assert.Equal("High pain reported: patient p-e2e", clinicMail.GetProperty("subject").GetString());
+        Assert.Contains($"http://127.0.0.1:7071/patients/p-e2e", clinicMail.GetProperty("text").GetString(), StringComparison.Ordinal);
+        Assert.DoesNotContain("8", clinicMail.GetProperty("text").GetString()!.Replace(id, string.Empty, StringComparison.Ordinal).Replace("127.0.0.1:7071", string.Empty, StringComparison.Ordinal), StringComparison.Ordinal);
     }
 
     private static async Task<JsonElement> WaitForEmailsAsync(HttpClient mail, int count)

@@ -52,5 +52,10 @@ internal static class HandoutSamples
     }
 
     public static Handout Handout(string conditionId, int phase = 2, string? firstName = "Ana", string? notes = null, Uri? checkInLink = null) =>
-        HandoutContent.Build(Prescription(conditionId, phase, firstName, notes), ShippedLibrary.Indexed, "Riverside Physio", DateOnly.FromDateTime(Now.UtcDateTime), checkInLink ?? CheckInLink);
+        HandoutContent.Build(Prescription(conditionId, phase, firstName, notes), ShippedLibrary.Indexed, "Riverside Physio", DateOnly.FromDateTime(Now.UtcDateTime), checkInLink ?? CheckInLink, English);
+
+    /// <summary>The shipped English patient texts, as the hosts' <c>AddLocalization()</c> reads them.</summary>
+    public static Application.Language.PatientWords English { get; } = new Application.Language.PatientWording(new Microsoft.Extensions.Localization.StringLocalizer<Application.Language.PatientTexts>(
+        new Microsoft.Extensions.Localization.ResourceManagerStringLocalizerFactory(Microsoft.Extensions.Options.Options.Create(new Microsoft.Extensions.Localization.LocalizationOptions()),
+            Microsoft.Extensions.Logging.Abstractions.NullLoggerFactory.Instance))).In("en");
 }

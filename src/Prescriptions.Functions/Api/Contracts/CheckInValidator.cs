@@ -1,42 +1,53 @@
 using System.Globalization;
+using Prescriptions.Application.Language;
+using Prescriptions.Domain.FollowUps;
 using Prescriptions.Domain.Lifecycle;
 
 namespace Prescriptions.Functions.Api.Contracts;
 
-/// <summary>Checks a check-in against the patient's calendar: a date from <c>earliest</c> to <c>today</c>.</summary>
+/// <summary>
+/// Checks a check-in against the patient's calendar (a day of <see cref="CheckInWindow"/>) and says what is wrong in whole
+/// sentences in the patient's language: the form shows them under each question, the JSON client gets them as the problem's errors.
+/// </summary>
 public static class CheckInValidator
 {
-    public static CheckIn? ToCheckIn(CheckInBody body, DateOnly today, DateOnly earliest, DateTimeOffset now, ValidationErrors errors)
+    public static CheckIn? ToCheckIn(CheckInBody body, CheckInWindow window, DateTimeOffset now, PatientWords words, ValidationErrors errors)
     {
         ArgumentNullException.ThrowIfNull(body);
+        ArgumentNullException.ThrowIfNull(window);
+        ArgumentNullException.ThrowIfNull(words);
         ArgumentNullException.ThrowIfNull(errors);
-        var date = today;
+        var date = window.Today;
         if (body.Date is not null && !DateOnly.TryParseExact(body.Date, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out date))
         {
-            errors.Add("date", "must be a date as yyyy-MM-dd");
+            errors.Add("date", words["Error_Day"]);
         }
-        else if (date > today)
+        else if (!window.HasStarted)
         {
-            errors.Add("date", "must not be in the future");
+            errors.Add("date", words.Format("Error_BeforeStart", words.Date(window.FirstDay)));
         }
-        else if (date < earliest)
+        else if (date > window.Today)
         {
-            errors.Add("date", $"must be {earliest:yyyy-MM-dd} or later (the programme's first day, at most {CheckIn.MaxAgeDays} days back)");
+            errors.Add("date", words["Error_DayFuture"]);
+        }
+        else if (date < window.Earliest)
+        {
+            errors.Add("date", words.Format("Error_DayTooEarly", words.Date(window.Earliest)));
         }
 
         if (body.CompletedSessions is not (>= 0 and <= CheckIn.MaxCompletedSessions))
         {
-            errors.Add("completedSessions", $"must be a whole number from 0 to {CheckIn.MaxCompletedSessions}");
+            errors.Add("completedSessions", words.Format("Error_Sessions", CheckIn.MaxCompletedSessions));
         }
 
         if (body.PainNow is not (>= 0 and <= CheckIn.MaxPain))
         {
-            errors.Add("painNow", "must be a whole number from 0 to 10");
+            errors.Add("painNow", words["Error_PainNow"]);
         }
 
         if (body.PainDuringExercise is not (>= 0 and <= CheckIn.MaxPain))
         {
-            errors.Add("painDuringExercise", "must be a whole number from 0 to 10");
+            errors.Add("painDuringExercise", words["Error_PainDuring"]);
         }
 
         var difficulty = body.Difficulty switch
@@ -48,13 +59,13 @@ public static class CheckInValidator
         };
         if (difficulty is null)
         {
-            errors.Add("difficulty", "must be ok, tooEasy or tooHard");
+            errors.Add("difficulty", words["Error_Feel"]);
         }
 
         var comment = string.IsNullOrWhiteSpace(body.Comment) ? null : body.Comment.Trim();
         if (comment is not null && (comment.Length > CheckIn.MaxCommentLength || comment.Any(c => char.IsControl(c) && c is not '\n' and not '\r' and not '\t')))
         {
-            errors.Add("comment", $"must be at most {CheckIn.MaxCommentLength} characters of text");
+            errors.Add("comment", words.Format("Error_Comment", CheckIn.MaxCommentLength));
         }
 
         return errors.IsEmpty

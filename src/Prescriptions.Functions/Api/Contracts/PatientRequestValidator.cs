@@ -68,6 +68,9 @@ public static partial class PatientRequestValidator
     [GeneratedRegex(@"^\+?[0-9 ().\-]{4,32}$")]
     private static partial Regex PhonePattern();
 
+    /// <summary>Whether <paramref name="tag"/> is a well-formed BCP 47 language tag (a patient's, a follow-up's).</summary>
+    public static bool IsLanguageTag(string tag) => LanguageTagPattern().IsMatch(tag);
+
     /// <summary>A well-formed BCP 47 tag: language, then optional script, region, variants (RFC 5646 section 2.1).</summary>
     [GeneratedRegex(@"^[A-Za-z]{2,3}(-[A-Za-z]{3}){0,3}(-[A-Za-z]{4})?(-([A-Za-z]{2}|[0-9]{3}))?(-([A-Za-z0-9]{5,8}|[0-9][A-Za-z0-9]{3}))*$")]
     private static partial Regex LanguageTagPattern();

@@ -168,6 +168,7 @@ public static partial class PrescriptionRequestValidator
     }
 
     public const int MaxFirstNameLength = 50;
+    public const int MaxLanguageTagLength = 35;
 
     /// <summary>HH:mm as clients write it, and HH:mm:ss as GET answers it (so a read contact can be sent back).</summary>
     private static readonly string[] ReminderTimeFormats = ["HH:mm", "HH:mm:ss"];
@@ -211,7 +212,14 @@ public static partial class PrescriptionRequestValidator
             errors.Add("followUp.firstName", $"must be 1-{MaxFirstNameLength} characters of a name (no control characters, no <, >, @, /, :)");
         }
 
-        return errors.IsEmpty ? new FollowUp(fromPatient ? string.Empty : body.Email!, body.TimeZone!, time, body.CheckInEveryDays!.Value) { FirstName = body.FirstName?.Trim() } : null;
+        if (body.PreferredLanguage is { } language && (language.Length > MaxLanguageTagLength || !PatientRequestValidator.IsLanguageTag(language)))
+        {
+            errors.Add("followUp.preferredLanguage", "must be a BCP 47 language tag such as en, es or de-CH");
+        }
+
+        return errors.IsEmpty
+            ? new FollowUp(fromPatient ? string.Empty : body.Email!, body.TimeZone!, time, body.CheckInEveryDays!.Value) { FirstName = body.FirstName?.Trim(), PreferredLanguage = body.PreferredLanguage }
+            : null;
     }
 
     public static void CheckSchedule(int? weeks, string? externalId, ValidationErrors errors)

@@ -11,12 +11,13 @@ public sealed record ReplaceFollowUpBody
     public string? ReminderTime { get; init; }
     public int? CheckInEveryDays { get; init; }
     public string? FirstName { get; init; }
+    public string? PreferredLanguage { get; init; }
 
     [JsonExtensionData]
     public Dictionary<string, JsonElement>? OtherMembers { get; init; }
 
     public FollowUpBody ToFollowUpBody() => new()
     {
-        Email = Email, TimeZone = TimeZone, ReminderTime = ReminderTime, CheckInEveryDays = CheckInEveryDays, FirstName = FirstName,
+        Email = Email, TimeZone = TimeZone, ReminderTime = ReminderTime, CheckInEveryDays = CheckInEveryDays, FirstName = FirstName, PreferredLanguage = PreferredLanguage,
     };
 }
