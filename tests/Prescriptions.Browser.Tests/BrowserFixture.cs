@@ -12,18 +12,27 @@ using Prescriptions.Testing;
 namespace Prescriptions.Browser.Tests;
 
 /// <summary>
-/// The local host (Development, timers off) on a free port over a private Azurite, and one headless Chromium: the
-/// system's (PRESCRIPTIONS_CHROMIUM or /usr/bin/chromium), since Playwright's own browsers are not downloaded.
+/// The local host (Development, timers off: tests run a timer function through <c>POST /admin/functions/{name}</c>) on a
+/// free port over a private Azurite, its emails sent to a private maildev (links point at the host itself), and one
+/// headless Chromium: the system's (PRESCRIPTIONS_CHROMIUM or /usr/bin/chromium), since Playwright's own browsers are not
+/// downloaded.
 /// </summary>
 public sealed class BrowserFixture : IAsyncLifetime
 {
     private AzuriteEmulator? azurite;
+    private MaildevServer? maildev;
     private WebApplication? host;
     private IPlaywright? playwright;
 
     public IBrowser Browser { get; private set; } = null!;
 
     public Uri BaseAddress { get; private set; } = null!;
+
+    /// <summary>The emails the host sent: maildev's REST API (GET api/email).</summary>
+    public Uri MailApi => maildev?.ApiBase ?? throw new InvalidOperationException("maildev has not started.");
+
+    /// <summary>Where the clinic's alert emails go.</summary>
+    public const string ClinicAlertAddress = "alerts@clinic-a.example";
 
     /// <summary>The local host's services, for what a test does outside the browser (a patient's signed check-in link).</summary>
     public IServiceProvider Services => host?.Services ?? throw new InvalidOperationException("The local host has not started.");
@@ -37,15 +46,24 @@ public sealed class BrowserFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         azurite = await AzuriteEmulator.StartAsync();
+        maildev = await MaildevServer.StartAsync();
         await PublishRepositoryLibraryAsync(azurite.ConnectionString);
+        // A port known before the start, so the emails' links (FollowUps:PublicBaseUrl) and the portal's (Portal:BaseUrl) point here.
+        var origin = $"http://127.0.0.1:{FreePorts.Next()}";
         host = LocalFunctionsHost.Build(
         [
             "--environment=Development",
-            "--urls=http://127.0.0.1:0",
+            $"--urls={origin}",
             $"--PrescriptionsStorage:connectionString={azurite.ConnectionString}",
             "--LocalHost:DisableTimers=true",
             "--Logging:LogLevel:Default=Warning",
             $"--LocalHost:PortalRoot={PortalRoot}",
+            "--Smtp:Host=127.0.0.1",
+            $"--Smtp:Port={maildev.SmtpPort}",
+            "--Smtp:Security=None",
+            $"--FollowUps:PublicBaseUrl={origin}",
+            $"--Portal:BaseUrl={origin}",
+            $"--FollowUps:ClinicAlertEmails:clinic-a={ClinicAlertAddress}",
         ]);
         await host.StartAsync();
         BaseAddress = new Uri(host.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
@@ -86,6 +104,11 @@ public sealed class BrowserFixture : IAsyncLifetime
         if (azurite is not null)
         {
             await azurite.DisposeAsync();
+        }
+
+        if (maildev is not null)
+        {
+            await maildev.DisposeAsync();
         }
     }
 }
