@@ -3,7 +3,7 @@ using Prescriptions.Portal.Api;
 namespace Prescriptions.Portal.Tests;
 
 /// <summary>The API's answers as a test sets them, and the acknowledgements the component sent.</summary>
-internal sealed class FakePrescriptionsApi() : PrescriptionsApi(new HttpClient())
+internal sealed partial class FakePrescriptionsApi() : PrescriptionsApi(new HttpClient())
 {
     public List<WorklistLine> Attention { get; } = [];
 
