@@ -260,6 +260,12 @@ public sealed partial class ProgramBuilder
         ?? edit.Items.FirstOrDefault(item => item.ExerciseId == exerciseId)?.Name
         ?? exerciseId;
 
+    /// <summary>The id of the field's <see cref="Problems.FieldProblem"/> while it shows reasons, else nothing (no reference to a missing element).</summary>
+    private string? DescribedBy(string field) =>
+        problem?.ReasonsFor(field) is { Count: > 0 }
+            ? $"problem-{field.Replace('.', '-').Replace('[', '-').Replace("]", string.Empty, StringComparison.Ordinal)}"
+            : null;
+
     /// <summary>The reasons the API gave for the list as a whole (its budgets), shown above the items.</summary>
     private string[] ListReasons() =>
         problem?.Errors is { } errors && errors.TryGetValue("items", out var reasons) ? reasons : [];
