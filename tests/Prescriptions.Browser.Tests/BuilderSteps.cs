@@ -105,6 +105,16 @@ public sealed class BuilderSteps(IPage page, Uri baseAddress)
         return await dose.InnerTextAsync();
     }
 
+    /// <summary>Shows the library under the builder's limits: some exercises may be added, the refused ones are greyed out with the reason.</summary>
+    public async Task ShowLibraryAsync()
+    {
+        await page.GetByRole(AriaRole.Button, new() { Name = "Show the exercises these limits allow" }).ClickAsync();
+        await page.Locator("[data-choices=loaded]").WaitForAsync();
+        var refused = page.Locator("li.choice.refused", new() { HasText = "weight bearing; allowed is partial" }).First;
+        await Assertions.Expect(refused.GetByRole(AriaRole.Button, new() { Name = "Add", Exact = true })).ToBeDisabledAsync();
+        await Assertions.Expect(page.Locator("li.choice:not(.refused)").First.GetByRole(AriaRole.Button, new() { Name = "Add", Exact = true })).ToBeEnabledAsync();
+    }
+
     /// <summary>Saves the draft and waits for its own address, /programs/{id}; answers the id.</summary>
     public async Task<string> SaveDraftAsync()
     {

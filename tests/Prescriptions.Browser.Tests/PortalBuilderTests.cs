@@ -25,6 +25,7 @@ public sealed class PortalBuilderTests(BrowserFixture fixture, ITestOutputHelper
         var previewed = await steps.PreviewAsync();
         var swappedIn = await steps.SwapAsync(previewed[0]);
         var dose = await steps.EditSetsAsync(previewed[1], sets: 2);
+        await steps.ShowLibraryAsync();
         await steps.AssertNoHorizontalScrollAsync();
         await steps.AssertAccessibleAsync(output.WriteLine);
         await steps.ScreenshotAsync("builder");
