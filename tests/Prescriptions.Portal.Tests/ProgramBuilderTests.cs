@@ -122,6 +122,7 @@ public sealed class ProgramBuilderTests : PortalTestContext
 
         Click(page.Find(".library-choices"), "Show the exercises these limits allow");
 
+        Assert.Equal(["towel-curls", "ankle-pumps", "hop-test", "mobilisation"], page.FindAll("li.choice").Select(choice => choice.GetAttribute("data-choice")));
         var hops = page.Find("[data-choice='hop-test']");
         Assert.Contains("refused", hops.ClassList);
         Assert.Contains("It needs full weight bearing; allowed is partial.", hops.TextContent, StringComparison.Ordinal);
