@@ -31,11 +31,14 @@ public sealed class LibraryEligibilityTests
         Assert.Equal(Library.Exercises.Select(e => e.Id), judged.Select(e => e.ExerciseId));
         Assert.Contains(judged, e => e.Allowed);
         Assert.Contains(judged, e => !e.Allowed);
+        Assert.Contains(judged, e => e.ForCondition);
+        Assert.Contains(judged, e => !e.ForCondition);
         foreach (var eligibility in judged)
         {
             var exercise = Library.FindExercise(eligibility.ExerciseId)!;
             var fits = SafetyRules.IsSafe(exercise, precautions) && Request.Constraints.MissingEquipment(exercise).Count == 0;
             Assert.True(fits == eligibility.Allowed, $"{exercise.Id}: {string.Join(" ", eligibility.Reasons)}");
+            Assert.Equal(exercise.BodyRegions.Intersect(Library.FindCondition(Request.ConditionId)!.BodyRegions).Any(), eligibility.ForCondition);
             Assert.Equal(ProgramAssembler.DoseFor(exercise, phase.DoseProfile, Side.Left, Library.FindCondition(Request.ConditionId)!.BodyRegions), eligibility.Dose);
         }
     }

@@ -45,6 +45,7 @@ public sealed class EligibilityRouteTests(ApiFixture fixture)
         Assert.Contains("It needs full weight bearing; allowed is partial.", exercises[fullWeight.Id].GetProperty("reasons").EnumerateArray().Select(r => r.GetString()));
         Assert.All(exercises.Values.Where(e => e.GetProperty("allowed").GetBoolean()), e => Assert.Equal(0, e.GetProperty("reasons").GetArrayLength()));
         Assert.Equal(JsonValueKind.String, exercises[excluded].GetProperty("category").ValueKind);
+        Assert.True(exercises[excluded].GetProperty("forCondition").GetBoolean());
         var stored = await (await Api.SendAsync(HttpMethod.Get, "/api/patients/p-elig/prescriptions", token)).JsonAsync();
         Assert.Equal(0, stored.GetProperty("items").GetArrayLength());
     }

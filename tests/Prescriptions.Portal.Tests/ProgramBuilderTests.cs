@@ -113,16 +113,17 @@ public sealed class ProgramBuilderTests : PortalTestContext
     {
         Api.Choices = new LibraryChoices("v1",
         [
-            new LibraryChoice("ankle-pumps", "Ankle pumps", "rangeOfMotion", "home", 1, new Dose(), [], true),
-            new LibraryChoice("hop-test", "Single-leg hops", "plyometric", "home", 4, new Dose(), ["It needs full weight bearing; allowed is partial."], false),
-            new LibraryChoice("mobilisation", "Talocrural mobilisation", "manualTherapy", "clinic", 2, new Dose(), [], true),
-            new LibraryChoice("towel-curls", "Towel curls", "strength", "home", 1, new Dose { Sets = 2, Reps = 10, DaysPerWeek = 7 }, [], true),
+            new LibraryChoice("ankle-pumps", "Ankle pumps", "rangeOfMotion", "home", 1, new Dose(), [], true, ForCondition: true),
+            new LibraryChoice("hop-test", "Single-leg hops", "plyometric", "home", 4, new Dose(), ["It needs full weight bearing; allowed is partial."], false, ForCondition: true),
+            new LibraryChoice("mobilisation", "Talocrural mobilisation", "manualTherapy", "clinic", 2, new Dose(), [], true, ForCondition: true),
+            new LibraryChoice("neck-turns", "Neck turns", "rangeOfMotion", "home", 1, new Dose(), [], true, ForCondition: false),
+            new LibraryChoice("towel-curls", "Towel curls", "strength", "home", 1, new Dose { Sets = 2, Reps = 10, DaysPerWeek = 7 }, [], true, ForCondition: true),
         ]);
         var page = PreviewedNew();
 
         Click(page.Find(".library-choices"), "Show the exercises these limits allow");
 
-        Assert.Equal(["towel-curls", "ankle-pumps", "hop-test", "mobilisation"], page.FindAll("li.choice").Select(choice => choice.GetAttribute("data-choice")));
+        Assert.Equal(["towel-curls", "neck-turns", "ankle-pumps", "hop-test", "mobilisation"], page.FindAll("li.choice").Select(choice => choice.GetAttribute("data-choice")));
         var hops = page.Find("[data-choice='hop-test']");
         Assert.Contains("refused", hops.ClassList);
         Assert.Contains("It needs full weight bearing; allowed is partial.", hops.TextContent, StringComparison.Ordinal);
@@ -167,7 +168,7 @@ public sealed class ProgramBuilderTests : PortalTestContext
         var request = new ProgramRequest("pat_1", "lateral-ankle-sprain", 2, "left", null, null, new ProgramLimits());
         Api.Stored["rx-9"] = new VersionedProgram(FakePrescriptionsApi.StoredProgramOf("rx-9", request, [new ItemChoice("ankle-pumps", new Dose { Sets = 3, Reps = 20 }, null)], null, version: 3), "\"v3\"");
         var page = Render<ProgramPage>(p => p.Add(x => x.PrescriptionId, "rx-9"));
-        Api.Choices = new LibraryChoices("v1", [new LibraryChoice("towel-curls", "Towel curls", "strength", "home", 1, new Dose(), [], true)]);
+        Api.Choices = new LibraryChoices("v1", [new LibraryChoice("towel-curls", "Towel curls", "strength", "home", 1, new Dose(), [], true, ForCondition: true)]);
         Click(page.Find(".library-choices"), "Show the exercises these limits allow");
         Click(page.Find("[data-choice='towel-curls']"), "Add");
         Click(Item(page, "ankle-pumps"), "Remove");

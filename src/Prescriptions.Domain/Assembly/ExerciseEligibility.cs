@@ -14,6 +14,9 @@ public sealed record ExerciseEligibility
     public required Delivery Delivery { get; init; }
     public required int Difficulty { get; init; }
 
+    /// <summary>Trains a body region of the condition (the ankle for an ankle sprain): a builder lists these first.</summary>
+    public required bool ForCondition { get; init; }
+
     /// <summary>The dose the exercise would take in the phase when added without one.</summary>
     public required Dose Dose { get; init; }
 

@@ -38,6 +38,7 @@ public static class LibraryEligibility
             Category = exercise.Category,
             Delivery = exercise.Delivery,
             Difficulty = exercise.Difficulty,
+            ForCondition = exercise.BodyRegions.Any(condition.BodyRegions.Contains),
             Dose = ProgramAssembler.DoseFor(exercise, phase.DoseProfile, request.Side, condition.BodyRegions),
             Reasons = Reasons(exercise, precautions, constraints),
         })], []);

@@ -252,11 +252,12 @@ public sealed partial class ProgramBuilder
 
     private Task LoadChoicesAsync() => RunAsync(async () => choices = await Api.LibraryChoicesAsync(Request()));
 
-    /// <summary>The library's exercises whose names match the filter, those the therapist may add first (each group in library order).</summary>
+    /// <summary>The library's exercises whose names match the filter: those the therapist may add first, and within each group those for the condition's body regions (library order otherwise).</summary>
     private IEnumerable<LibraryChoice> FilteredChoices() =>
         (choices?.Exercises ?? [])
             .Where(choice => libraryFilter.Length == 0 || choice.Name.Contains(libraryFilter.Trim(), StringComparison.OrdinalIgnoreCase))
-            .OrderBy(choice => edit.WhyNotAddable(choice).Count > 0);
+            .OrderBy(choice => edit.WhyNotAddable(choice).Count > 0)
+            .ThenBy(choice => !choice.ForCondition);
 
     private string ExerciseName(string exerciseId) =>
         choices?.Exercises.FirstOrDefault(choice => choice.ExerciseId == exerciseId)?.Name
