@@ -264,6 +264,23 @@ public sealed class ProgramBuilderTests : PortalTestContext
         Assert.NotNull(page.Find("form.activation"));
     }
 
+    [Fact]
+    public void A_412_while_activating_closes_the_dialog_and_offers_reload_without_activating()
+    {
+        var page = PreviewedNew();
+        Click(page, "Save draft");
+        Api.Stored["rx-1"] = Api.Stored["rx-1"] with { ETag = "\"v2\"" };
+        Click(page, "Activate");
+
+        page.Find("#follow-up-email").Change("ana@example.org");
+        page.Find("form.activation").Submit();
+
+        Assert.Equal("412", page.Find("[data-problem]").GetAttribute("data-problem"));
+        Assert.Empty(page.FindAll("form.activation"));
+        Assert.Empty(Api.Activated);
+        Assert.NotNull(Button(page.Find("[data-problem]"), "Reload"));
+    }
+
     private IRenderedComponent<ProgramPage> RenderNew() => Render<ProgramPage>(p => p.Add(x => x.PatientId, "pat_1"));
 
     private static void Choose(IRenderedComponent<ProgramPage> page)

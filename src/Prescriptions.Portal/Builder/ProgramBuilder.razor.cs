@@ -309,7 +309,7 @@ public sealed partial class ProgramBuilder
         estimatedMinutes = stored.Program.EstimatedMinutesPerSession;
     }
 
-    private async Task OpenActivation()
+    private async Task OpenActivationAsync()
     {
         problem = null;
         if (current?.Program.FollowUp is { } saved)
@@ -336,8 +336,20 @@ public sealed partial class ProgramBuilder
         activating = true;
     }
 
-    /// <summary>Saves the draft with the follow-up contact, then activates that version.</summary>
-    private Task ActivateAsync() => RunAsync(async () =>
+    /// <summary>
+    /// Saves the draft with the follow-up contact, then activates that version. A refusal of the follow-up keeps the dialog
+    /// open with the reasons beside its fields; any other (a 412 above all) closes it so the page's banner is in view.
+    /// </summary>
+    private async Task ActivateAsync()
+    {
+        await RunAsync(ActivateDraftAsync);
+        if (problem is { } refused && refused.ReasonsFor("followUp").Count == 0)
+        {
+            activating = false;
+        }
+    }
+
+    private async Task ActivateDraftAsync()
     {
         var followUp = new FollowUpContact(
             followUpEmail.Trim().Length == 0 ? null : followUpEmail.Trim(),
@@ -352,7 +364,7 @@ public sealed partial class ProgramBuilder
         loadedETag = activated.ETag;
         status = "The program is active.";
         await OnStored.InvokeAsync(activated);
-    });
+    }
 
     private Task PrintHandoutAsync() => RunAsync(async () =>
     {
