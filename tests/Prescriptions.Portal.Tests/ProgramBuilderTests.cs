@@ -281,6 +281,30 @@ public sealed class ProgramBuilderTests : PortalTestContext
         Assert.NotNull(Button(page.Find("[data-problem]"), "Reload"));
     }
 
+    [Fact]
+    public void Rom_caps_precaution_tags_and_exclusions_are_sent_as_limits_with_the_next_preview()
+    {
+        Api.Choices = new LibraryChoices("v1", [new LibraryChoice("hop-test", "Single-leg hops", "plyometric", "home", 4, new Dose(), [], true, ForCondition: true)]);
+        var page = PreviewedNew();
+
+        Click(page, "Add a ROM cap");
+        page.Find("#rom-joint-0").Change("ankle");
+        page.Find("#rom-motion-0").Change("dorsiflexion");
+        page.Find("#rom-degrees-0").Change("10");
+        page.Find("#rom-mode-0").Change("active");
+        page.FindAll(".chip input").First(input => input.ParentElement!.TextContent.Trim() == "no impact").Change(true);
+        Click(page.Find(".library-choices"), "Show the exercises these limits allow");
+        Click(page.Find("[data-choice='hop-test']"), "Exclude");
+        Preview(page);
+
+        var limits = Api.Previews[^1].Constraints;
+        Assert.Equal([new RomCap("ankle", "dorsiflexion", 10, "active")], limits.RomLimits);
+        Assert.Equal(["noImpact"], limits.Precautions);
+        Assert.Equal(["hop-test"], limits.ExcludeExerciseIds);
+        Assert.Null(limits.Equipment);
+        Assert.Contains("Single-leg hops", page.Find(".exclusions").TextContent, StringComparison.Ordinal);
+    }
+
     private IRenderedComponent<ProgramPage> RenderNew() => Render<ProgramPage>(p => p.Add(x => x.PatientId, "pat_1"));
 
     private static void Choose(IRenderedComponent<ProgramPage> page)

@@ -22,6 +22,9 @@ public sealed partial class ProgramBuilder
     private readonly List<RomCapInput> romCaps = [];
     private readonly List<string> exclusions = [];
 
+    /// <summary>The names of the exercises excluded here, so the list says them after the library list is gone.</summary>
+    private readonly Dictionary<string, string> excludedNames = new(StringComparer.Ordinal);
+
     private IReadOnlyList<ConditionListing>? conditions;
     private IReadOnlyList<ConditionListing> matching = [];
     private string conditionQuery = string.Empty;
@@ -259,8 +262,16 @@ public sealed partial class ProgramBuilder
             .OrderBy(choice => edit.WhyNotAddable(choice).Count > 0)
             .ThenBy(choice => !choice.ForCondition);
 
+    private void Exclude(LibraryChoice choice)
+    {
+        exclusions.Add(choice.ExerciseId);
+        excludedNames[choice.ExerciseId] = choice.Name;
+        status = $"{choice.Name} is excluded for this patient from the next preview on.";
+    }
+
     private string ExerciseName(string exerciseId) =>
-        choices?.Exercises.FirstOrDefault(choice => choice.ExerciseId == exerciseId)?.Name
+        excludedNames.GetValueOrDefault(exerciseId)
+        ?? choices?.Exercises.FirstOrDefault(choice => choice.ExerciseId == exerciseId)?.Name
         ?? edit.Items.FirstOrDefault(item => item.ExerciseId == exerciseId)?.Name
         ?? exerciseId;
 
