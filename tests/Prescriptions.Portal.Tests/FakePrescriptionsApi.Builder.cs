@@ -21,7 +21,8 @@ internal sealed partial class FakePrescriptionsApi
     /// <summary>The stored programs by id, as GET answers them now.</summary>
     public Dictionary<string, VersionedProgram> Stored { get; } = [];
 
-    public List<(ProgramRequest Request, IReadOnlyList<ItemChoice> Items, FollowUpContact? FollowUp)> Created { get; } = [];
+    /// <summary>Each new draft's request, items (null: the engine's) and follow-up.</summary>
+    public List<(ProgramRequest Request, IReadOnlyList<ItemChoice>? Items, FollowUpContact? FollowUp)> Created { get; } = [];
 
     public List<(string Id, string ETag, DraftReplacement Replacement)> Replaced { get; } = [];
 
@@ -64,11 +65,12 @@ internal sealed partial class FakePrescriptionsApi
         return Task.FromResult(Stored[prescriptionId]);
     }
 
-    public override Task<VersionedProgram> SaveNewDraftAsync(ProgramRequest request, IReadOnlyList<ItemChoice> items, FollowUpContact? followUp, CancellationToken cancellationToken = default)
+    public override Task<VersionedProgram> SaveNewDraftAsync(ProgramRequest request, IReadOnlyList<ItemChoice>? items, FollowUpContact? followUp, CancellationToken cancellationToken = default)
     {
         Refuse();
         Created.Add((request, items, followUp));
-        var program = StoredProgramOf("rx-1", request, items, followUp, version: 1);
+        var stored = items ?? [.. Assembled!.Items.Select(item => new ItemChoice(item.ExerciseId, item.Dose, item.Notes))];
+        var program = StoredProgramOf("rx-1", request, stored, followUp, version: 1);
         return Task.FromResult(Stored["rx-1"] = new VersionedProgram(program, "\"v1\""));
     }
 

@@ -141,17 +141,18 @@ public sealed class ProgramBuilderTests : PortalTestContext
     public void Save_draft_creates_the_draft_then_a_later_save_replaces_it_with_if_match_and_the_edited_dose_and_note()
     {
         var page = PreviewedNew();
+        Click(Item(page, "single-leg-stance"), "Move up");
 
         Click(page, "Save draft");
         var created = Assert.Single(Api.Created);
-        Assert.Equal(["ankle-pumps", "heel-raises", "single-leg-stance"], created.Items.Select(i => i.ExerciseId));
+        Assert.Equal(["ankle-pumps", "single-leg-stance", "heel-raises"], created.Items!.Select(i => i.ExerciseId));
         Assert.EndsWith("/programs/rx-1", Services.GetRequiredService<NavigationManager>().Uri, StringComparison.Ordinal);
 
         Click(Item(page, "heel-raises"), "Edit dose");
-        page.Find("#dose-reps-1").Change("8");
-        page.Find("#dose-sets-1").Change("2");
+        page.Find("#dose-reps-2").Change("8");
+        page.Find("#dose-sets-2").Change("2");
         Click(Item(page, "heel-raises"), "Apply dose");
-        page.Find("#note-1").Change("Hold the wall for balance.");
+        page.Find("#note-2").Change("Hold the wall for balance.");
         Click(page, "Save draft");
 
         var (id, etag, replacement) = Assert.Single(Api.Replaced);
@@ -160,6 +161,18 @@ public sealed class ProgramBuilderTests : PortalTestContext
         Assert.Equal((2, 8, 3), (raises.Dose.Sets, raises.Dose.Reps, raises.Dose.DaysPerWeek));
         Assert.Equal("Hold the wall for balance.", raises.Notes);
         Assert.Contains("Draft saved.", page.Find("[role=status]").TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void An_unedited_preview_is_saved_as_the_engines_program_so_each_item_keeps_its_rationale()
+    {
+        var page = PreviewedNew();
+
+        Click(page, "Save draft");
+
+        var created = Assert.Single(Api.Created);
+        Assert.Null(created.Items);
+        Assert.Equal(("lateral-ankle-sprain", 2, "left"), (created.Request.ConditionId, created.Request.Phase, created.Request.Side));
     }
 
     [Fact]

@@ -54,8 +54,8 @@ public partial class PrescriptionsApi
         return await ReadVersionedAsync(response, cancellationToken);
     }
 
-    /// <summary>Stores a new draft (POST /api/prescriptions) with the builder's items.</summary>
-    public virtual async Task<VersionedProgram> SaveNewDraftAsync(ProgramRequest request, IReadOnlyList<ItemChoice> items, FollowUpContact? followUp, CancellationToken cancellationToken = default)
+    /// <summary>Stores a new draft (POST /api/prescriptions) with the builder's items, or, when null, the program the engine assembles for the request.</summary>
+    public virtual async Task<VersionedProgram> SaveNewDraftAsync(ProgramRequest request, IReadOnlyList<ItemChoice>? items, FollowUpContact? followUp, CancellationToken cancellationToken = default)
     {
         var body = new NewDraftRequest(request.PatientId, request.ConditionId, request.Phase, request.Side, request.SurgeryDate, request.InjuryDate, request.Constraints, items, followUp);
         using var response = await http.PostAsJsonAsync("prescriptions", body, SendJson, cancellationToken);
@@ -123,5 +123,5 @@ public partial class PrescriptionsApi
     /// <summary>POST /api/prescriptions's body as the builder sends it.</summary>
     private sealed record NewDraftRequest(
         string PatientId, string ConditionId, int Phase, string? Side, DateOnly? SurgeryDate, DateOnly? InjuryDate,
-        ProgramLimits Constraints, IReadOnlyList<ItemChoice> Items, FollowUpContact? FollowUp);
+        ProgramLimits Constraints, IReadOnlyList<ItemChoice>? Items, FollowUpContact? FollowUp);
 }

@@ -297,7 +297,10 @@ public sealed partial class ProgramBuilder
         VersionedProgram stored;
         if (current is not { } saved)
         {
-            stored = await Api.SaveNewDraftAsync(Request(), [.. edit.HomeChoices(), .. edit.ClinicChoices()], followUp);
+            // The preview as the engine assembled it is sent as no items: the engine assembles it again and keeps its own
+            // rationale for each item, which the API replaces by a generic one for a therapist's edited list.
+            IReadOnlyList<ItemChoice>? items = preview is not null && !edit.Changed ? null : [.. edit.HomeChoices(), .. edit.ClinicChoices()];
+            stored = await Api.SaveNewDraftAsync(Request(), items, followUp);
         }
         else
         {
