@@ -9,7 +9,7 @@ internal sealed partial class FakePrescriptionsApi
 
     public Dictionary<string, Versioned<PatientDetails>> PatientsById { get; } = [];
 
-    public List<ProgramSummary> Programs { get; } = [];
+    public List<ProgramOverview> Programs { get; } = [];
 
     public Dictionary<string, CheckInReport> CheckIns { get; } = [];
 
@@ -37,30 +37,30 @@ internal sealed partial class FakePrescriptionsApi
 
     public override Task<PatientDetails> RegisterPatientAsync(PatientInput patient, CancellationToken cancellationToken = default)
     {
-        Refuse();
+        RefuseWrite();
         Registered.Add(patient with { ClinicId = patient.ClinicId ?? ClinicId });
         return Task.FromResult(Details("pat_new", patient, version: 1));
     }
 
     public override Task<Versioned<PatientDetails>> UpdatePatientAsync(string patientId, PatientInput patient, string eTag, CancellationToken cancellationToken = default)
     {
-        Refuse();
+        RefuseWrite();
         Updates.Add((patientId, patient, eTag));
         var updated = new Versioned<PatientDetails>(Details(patientId, patient, version: 2), "\"2\"");
         PatientsById[patientId] = updated;
         return Task.FromResult(updated);
     }
 
-    public override Task<IReadOnlyList<ProgramSummary>> PatientProgramsAsync(string patientId, string clinicId, CancellationToken cancellationToken = default) =>
-        Task.FromResult<IReadOnlyList<ProgramSummary>>([.. Programs.Where(program => program.PatientId == patientId)]);
+    public override Task<IReadOnlyList<ProgramOverview>> PatientProgramsAsync(string patientId, string clinicId, CancellationToken cancellationToken = default) =>
+        Task.FromResult<IReadOnlyList<ProgramOverview>>([.. Programs.Where(program => program.PatientId == patientId)]);
 
     public override Task<IReadOnlyList<WorklistLine>> PatientLinesAsync(string patientId, string clinicId, CancellationToken cancellationToken = default) =>
         Task.FromResult<IReadOnlyList<WorklistLine>>([.. All.Where(line => line.PatientId == patientId)]);
 
-    public override Task<Versioned<ProgramSummary>> ProgramAsync(string prescriptionId, CancellationToken cancellationToken = default)
+    public override Task<Versioned<ProgramOverview>> FollowedProgramAsync(string prescriptionId, CancellationToken cancellationToken = default)
     {
         var program = Programs.Single(program => program.Id == prescriptionId);
-        return Task.FromResult(new Versioned<ProgramSummary>(program, $"\"{program.Version}\""));
+        return Task.FromResult(new Versioned<ProgramOverview>(program, $"\"{program.Version}\""));
     }
 
     public override Task<CheckInReport> CheckInsAsync(string prescriptionId, CancellationToken cancellationToken = default) =>
@@ -77,14 +77,14 @@ internal sealed partial class FakePrescriptionsApi
         return Task.CompletedTask;
     }
 
-    public override Task<Versioned<ProgramSummary>> AdvanceAsync(string prescriptionId, AdvanceInput advance, string eTag, CancellationToken cancellationToken = default)
+    public override Task<Versioned<ProgramOverview>> AdvanceAsync(string prescriptionId, AdvanceInput advance, string eTag, CancellationToken cancellationToken = default)
     {
-        Refuse();
+        RefuseWrite();
         Advances.Add((prescriptionId, advance, eTag));
         var index = Programs.FindIndex(program => program.Id == prescriptionId);
         Programs[index] = Programs[index] with { Phase = Programs[index].Phase + 1, Version = Programs[index].Version + 1 };
         Readiness[prescriptionId] = Readiness[prescriptionId] with { Phase = Programs[index].Phase };
-        return Task.FromResult(new Versioned<ProgramSummary>(Programs[index], $"\"{Programs[index].Version}\""));
+        return Task.FromResult(new Versioned<ProgramOverview>(Programs[index], $"\"{Programs[index].Version}\""));
     }
 
     public override Task<IReadOnlyList<AuditEntry>> HistoryAsync(string prescriptionId, CancellationToken cancellationToken = default) =>
@@ -93,7 +93,7 @@ internal sealed partial class FakePrescriptionsApi
     public static PatientDetails Details(string id, PatientInput patient, int version) => new(
         id, patient.ClinicId ?? "clinic-a", patient.GivenName, patient.FamilyName, patient.ExternalId, patient.BirthDate, patient.Email, patient.Phone, patient.PreferredLanguage, version);
 
-    private void Refuse()
+    private void RefuseWrite()
     {
         if (RefuseNextWrite is { } problem)
         {

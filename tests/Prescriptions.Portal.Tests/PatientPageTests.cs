@@ -15,8 +15,8 @@ public sealed class PatientPageTests : PortalTestContext
             FakePrescriptionsApi.Details(PatientId, new PatientInput(null, "Ada", "Lovelace", "MRN-1", new DateOnly(1980, 4, 2), "ada@example.org", null, null), 1), "\"1\"");
         Api.Programs.AddRange(
         [
-            new ProgramSummary("rx-now", PatientId, "lateral-ankle-sprain", 2, "active", new DateTimeOffset(2026, 11, 1, 9, 0, 0, TimeSpan.Zero), null, null, null, 6, 3),
-            new ProgramSummary("rx-old", PatientId, "lateral-ankle-sprain", 1, "completed", new DateTimeOffset(2026, 3, 1, 9, 0, 0, TimeSpan.Zero), null, null, null, 4, 9),
+            new ProgramOverview("rx-now", PatientId, "lateral-ankle-sprain", 2, "active", new DateTimeOffset(2026, 11, 1, 9, 0, 0, TimeSpan.Zero), null, null, null, 6, 3),
+            new ProgramOverview("rx-old", PatientId, "lateral-ankle-sprain", 1, "completed", new DateTimeOffset(2026, 3, 1, 9, 0, 0, TimeSpan.Zero), null, null, null, 4, 9),
         ]);
         Api.All.Add(FakePrescriptionsApi.Line("rx-now", "Ada") with { PatientId = PatientId });
         Api.CheckIns["rx-now"] = new CheckInReport("rx-now",
@@ -82,7 +82,7 @@ public sealed class PatientPageTests : PortalTestContext
     [Fact]
     public void A_patient_id_from_the_ehr_without_a_registered_patient_still_shows_its_programs()
     {
-        Api.Programs.Add(new ProgramSummary("rx-ehr", "ehr-77", "lateral-ankle-sprain", 1, "draft", DateTimeOffset.UnixEpoch, null, null, null, null, 1));
+        Api.Programs.Add(new ProgramOverview("rx-ehr", "ehr-77", "lateral-ankle-sprain", 1, "draft", DateTimeOffset.UnixEpoch, null, null, null, null, 1));
         Api.All.Add(FakePrescriptionsApi.Line("rx-ehr", "MRN-77") with { PatientId = "ehr-77" });
 
         var page = Render<PatientPage>(parameters => parameters.Add(p => p.PatientId, "ehr-77"));

@@ -16,7 +16,7 @@ public sealed class ProgressionPanelTests : PortalTestContext
     private IRenderedComponent<ProgressionPanel> RenderPanel(bool ready = false)
     {
         Api.Readiness[Rx] = new ReadinessReport(2, ready, 20, 14, ready ? [PainAtRest with { Status = "met" }] : [PainAtRest, KneeFlexion]);
-        Api.Programs.Add(new ProgramSummary(Rx, "pt-1", "acl", 2, "active", DateTimeOffset.UnixEpoch, null, null, null, null, 4));
+        Api.Programs.Add(new ProgramOverview(Rx, "pt-1", "acl", 2, "active", DateTimeOffset.UnixEpoch, null, null, null, null, 4));
         return Render<ProgressionPanel>(parameters => parameters
             .Add(p => p.PrescriptionId, Rx)
             .Add(p => p.ETag, "\"etag-4\""));
@@ -90,9 +90,9 @@ public sealed class ProgressionPanelTests : PortalTestContext
     [Fact]
     public void A_ready_patient_advances_without_an_override()
     {
-        Versioned<ProgramSummary>? advanced = null;
+        Versioned<ProgramOverview>? advanced = null;
         var panel = RenderPanel(ready: true);
-        panel.Render(parameters => parameters.Add(p => p.OnAdvanced, (Versioned<ProgramSummary> program) => { advanced = program; }));
+        panel.Render(parameters => parameters.Add(p => p.OnAdvanced, (Versioned<ProgramOverview> program) => { advanced = program; }));
 
         Assert.Empty(panel.FindAll("form.advance input[type=checkbox]"));
         panel.Find("form.advance").Submit();

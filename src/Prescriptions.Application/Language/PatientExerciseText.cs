@@ -3,15 +3,25 @@ using Prescriptions.Domain.Library;
 namespace Prescriptions.Application.Language;
 
 /// <summary>
-/// The one door every exercise text a patient reads goes through. Today it is the library's English; once the library
-/// carries per-language texts this becomes <c>exercise.WordingIn(language)</c> (with its English fallback).
+/// The one door every exercise text a patient reads goes through: the library's wording in the patient's language,
+/// English where the library has no translation for it (<see cref="Exercise.WordingIn"/>).
 /// </summary>
 public static class PatientExerciseText
 {
-    public static PatientExerciseWording For(Exercise exercise, string language)
+    public static ExerciseWording For(Exercise exercise, string language)
     {
         ArgumentNullException.ThrowIfNull(exercise);
-        _ = language;
-        return new PatientExerciseWording(exercise.Name, exercise.Summary, exercise.Instructions, exercise.Cues, exercise.Safety);
+        return exercise.WordingIn(language);
+    }
+
+    /// <summary>
+    /// The <c>lang</c> an exercise's texts need on a page in <paramref name="language"/>: null when they are in the page's
+    /// own language, "en" when the library fell back to English (a screen reader then reads them with English rules).
+    /// </summary>
+    public static string? LangAttributeFor(Exercise exercise, string language)
+    {
+        ArgumentNullException.ThrowIfNull(exercise);
+        var served = exercise.LanguageIn(language);
+        return string.Equals(served, PatientLanguage.CultureFor(language).TwoLetterISOLanguageName, StringComparison.OrdinalIgnoreCase) ? null : served;
     }
 }

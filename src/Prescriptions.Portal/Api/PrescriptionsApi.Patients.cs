@@ -22,7 +22,7 @@ public partial class PrescriptionsApi
     public virtual async Task<PatientDetails> RegisterPatientAsync(PatientInput patient, CancellationToken cancellationToken = default)
     {
         using var response = await http.PostAsJsonAsync("patients", patient with { ClinicId = patient.ClinicId ?? ClinicId }, Body, cancellationToken);
-        return (await ReadAsync<PatientDetails>(response, cancellationToken)).Value;
+        return (await ReadAnswerAsync<PatientDetails>(response, cancellationToken)).Value;
     }
 
     /// <summary>Replaces the patient's details if they are still at <paramref name="eTag"/> (else a 412).</summary>
@@ -31,19 +31,19 @@ public partial class PrescriptionsApi
         using var request = new HttpRequestMessage(HttpMethod.Put, $"patients/{Uri.EscapeDataString(patientId)}") { Content = JsonContent.Create(patient, options: Body) };
         request.Headers.IfMatch.Add(EntityTagHeaderValue.Parse(eTag));
         using var response = await http.SendAsync(request, cancellationToken);
-        return await ReadAsync<PatientDetails>(response, cancellationToken);
+        return await ReadAnswerAsync<PatientDetails>(response, cancellationToken);
     }
 
     /// <summary>The patient's programs, newest first, every page (within the patient's own clinic).</summary>
-    public virtual Task<IReadOnlyList<ProgramSummary>> PatientProgramsAsync(string patientId, string clinicId, CancellationToken cancellationToken = default) =>
-        AllPagesAsync<ProgramSummary>(ForClinic($"patients/{Uri.EscapeDataString(patientId)}/prescriptions", clinicId), cancellationToken);
+    public virtual Task<IReadOnlyList<ProgramOverview>> PatientProgramsAsync(string patientId, string clinicId, CancellationToken cancellationToken = default) =>
+        AllPagesAsync<ProgramOverview>(ForClinic($"patients/{Uri.EscapeDataString(patientId)}/prescriptions", clinicId), cancellationToken);
 
     /// <summary>The patient's worklist lines: their programs with the condition's and phase's names.</summary>
     public virtual Task<IReadOnlyList<WorklistLine>> PatientLinesAsync(string patientId, string clinicId, CancellationToken cancellationToken = default) =>
         AllPagesAsync<WorklistLine>(ForClinic($"prescriptions?patientId={Uri.EscapeDataString(patientId)}", clinicId), cancellationToken);
 
-    public virtual Task<Versioned<ProgramSummary>> ProgramAsync(string prescriptionId, CancellationToken cancellationToken = default) =>
-        ReadVersionedAsync<ProgramSummary>($"prescriptions/{Uri.EscapeDataString(prescriptionId)}", cancellationToken);
+    public virtual Task<Versioned<ProgramOverview>> FollowedProgramAsync(string prescriptionId, CancellationToken cancellationToken = default) =>
+        ReadVersionedAsync<ProgramOverview>($"prescriptions/{Uri.EscapeDataString(prescriptionId)}", cancellationToken);
 
     public virtual Task<CheckInReport> CheckInsAsync(string prescriptionId, CancellationToken cancellationToken = default) =>
         ReadVersionlessAsync<CheckInReport>($"prescriptions/{Uri.EscapeDataString(prescriptionId)}/checkins", cancellationToken);
@@ -58,12 +58,12 @@ public partial class PrescriptionsApi
     }
 
     /// <summary>Moves the program to its next phase if it is still at <paramref name="eTag"/>.</summary>
-    public virtual async Task<Versioned<ProgramSummary>> AdvanceAsync(string prescriptionId, AdvanceInput advance, string eTag, CancellationToken cancellationToken = default)
+    public virtual async Task<Versioned<ProgramOverview>> AdvanceAsync(string prescriptionId, AdvanceInput advance, string eTag, CancellationToken cancellationToken = default)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, $"prescriptions/{Uri.EscapeDataString(prescriptionId)}/advance") { Content = JsonContent.Create(advance, options: Body) };
         request.Headers.IfMatch.Add(EntityTagHeaderValue.Parse(eTag));
         using var response = await http.SendAsync(request, cancellationToken);
-        return await ReadAsync<ProgramSummary>(response, cancellationToken);
+        return await ReadAnswerAsync<ProgramOverview>(response, cancellationToken);
     }
 
     /// <summary>The program's audit trail, every page.</summary>
@@ -73,17 +73,17 @@ public partial class PrescriptionsApi
     private async Task<Versioned<T>> ReadVersionedAsync<T>(string path, CancellationToken cancellationToken)
     {
         using var response = await http.GetAsync(path, cancellationToken);
-        return await ReadAsync<T>(response, cancellationToken);
+        return await ReadAnswerAsync<T>(response, cancellationToken);
     }
 
     private async Task<T> ReadVersionlessAsync<T>(string path, CancellationToken cancellationToken)
     {
         using var response = await http.GetAsync(path, cancellationToken);
-        return (await ReadAsync<T>(response, cancellationToken)).Value;
+        return (await ReadAnswerAsync<T>(response, cancellationToken)).Value;
     }
 
     /// <summary>A success's body with its ETag (empty when the route sends none); a refusal throws <see cref="ApiProblemException"/>.</summary>
-    private static async Task<Versioned<T>> ReadAsync<T>(HttpResponseMessage response, CancellationToken cancellationToken)
+    private static async Task<Versioned<T>> ReadAnswerAsync<T>(HttpResponseMessage response, CancellationToken cancellationToken)
     {
         await ApiAnswers.EnsureSuccessAsync(response, cancellationToken);
         var value = await response.Content.ReadFromJsonAsync<T>(Json, cancellationToken)

@@ -1,7 +1,7 @@
 namespace Prescriptions.Portal.Api;
 
 /// <summary>A stored program (openapi.json's Prescription, the members the patient page shows).</summary>
-public sealed record ProgramSummary(
+public sealed record ProgramOverview(
     string Id,
     string PatientId,
     string ConditionId,
