@@ -23,6 +23,7 @@ public static class ItemReview
         var clinic = new List<PrescriptionItem>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
         var seconds = 0;
+        var rationale = new ReviewedItemRationale(library, phase, request, precautions);
 
         for (var i = 0; i < proposed.Count; i++)
         {
@@ -71,8 +72,7 @@ public static class ItemReview
                 Delivery = exercise.Delivery,
                 Notes = item.Notes,
                 Source = ItemSource.Therapist,
-                Rationale = string.Create(CultureInfo.InvariantCulture,
-                    $"Chosen by the therapist for phase {phase.Number}; checked against weight bearing up to {ClinicalText.Words(precautions.WeightBearing)}, {precautions.RomLimits.Count} ROM cap(s), {precautions.Tags.Count} precaution tag(s), equipment and exclusions."),
+                Rationale = rationale.For(exercise, dose),
             };
             if (exercise.Delivery == Delivery.Home)
             {
