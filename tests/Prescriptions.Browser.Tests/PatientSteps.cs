@@ -113,21 +113,33 @@ public sealed class PatientSteps
     }
 
     /// <summary>
-    /// The patient checks in through their link, in a browser context of their own (not signed in). The browser fixture
-    /// runs no mail server, so the link is the one the follow-up email carries, issued by the host's CheckInLinks.
+    /// The patient checks in through their link, in a browser context of their own (not signed in): the link the
+    /// follow-up email carries, issued by the host's CheckInLinks (the end-to-end flow reads it from the email instead).
     /// </summary>
-    public async Task CheckInAsPatientAsync(string prescriptionId, int sessions, int painNow, int painDuringExercise)
+    public Task CheckInAsPatientAsync(string prescriptionId, int sessions, int painNow, int painDuringExercise)
     {
         var token = fixture.Services.GetRequiredService<CheckInLinks>().Issue("clinic-a", prescriptionId, DateTimeOffset.UtcNow);
-        await using var context = await fixture.Browser.NewContextAsync();
+        return CheckInThroughLinkAsync(new Uri(fixture.BaseAddress, $"/api/checkin/{Uri.EscapeDataString(token)}"), sessions, painNow, painDuringExercise);
+    }
+
+    /// <summary>
+    /// As a patient on a phone: the link opens the programme (today's exercises first), "Tell us how it is going" jumps to
+    /// the check-in, today's answers are sent, and the thanks come back (the pages' axe checks are PatientPagesTests').
+    /// </summary>
+    public async Task CheckInThroughLinkAsync(Uri link, int sessions, int painNow, int painDuringExercise)
+    {
+        await using var context = await fixture.Browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 390, Height = 844 } });
         var patient = await context.NewPageAsync();
-        await patient.GotoAsync(new Uri(fixture.BaseAddress, $"/api/checkin/{Uri.EscapeDataString(token)}").ToString());
-        await patient.GetByLabel("Exercise sessions done since your last check-in").FillAsync($"{sessions}");
-        await patient.GetByLabel("Pain right now, from 0 (none) to 10 (worst imaginable)").SelectOptionAsync($"{painNow}");
-        await patient.GetByLabel("Pain during the exercises, from 0 to 10").SelectOptionAsync($"{painDuringExercise}");
+        await patient.GotoAsync(link.ToString());
+        await Assertions.Expect(patient.Locator("section.exercise").First).ToBeVisibleAsync();
+        await patient.GetByRole(AriaRole.Link, new() { Name = "Tell us how it is going" }).ClickAsync();
+        await patient.GetByRole(AriaRole.Radio, new() { NameRegex = new System.Text.RegularExpressions.Regex("^Today, ") }).CheckAsync();
+        await patient.GetByLabel("How many times have you done your exercises since you last told us?").FillAsync($"{sessions}");
+        await patient.GetByLabel("How much pain do you have right now?").SelectOptionAsync($"{painNow}");
+        await patient.GetByLabel("How much pain did you have during the exercises?").SelectOptionAsync($"{painDuringExercise}");
         await patient.GetByLabel("Too hard").CheckAsync();
-        await patient.GetByRole(AriaRole.Button, new() { Name = "Send check-in" }).ClickAsync();
-        await Assertions.Expect(patient.GetByRole(AriaRole.Button, new() { Name = "Send check-in" })).ToHaveCountAsync(0);
+        await patient.GetByRole(AriaRole.Button, new() { Name = "Send" }).ClickAsync();
+        await Assertions.Expect(patient.GetByRole(AriaRole.Heading, new() { Name = "Thank you" })).ToBeVisibleAsync();
     }
 
     /// <summary>Back to the worklist: the patient's line shows the check-in's pain and the alert's kind, and "Acknowledge" clears it in place.</summary>
