@@ -1,7 +1,9 @@
+using System.Collections.ObjectModel;
+
 namespace Prescriptions.Domain.Library;
 
 /// <summary>One exercise or manual technique of the library, with everything the engine checks it against.</summary>
-public sealed record Exercise
+public sealed partial record Exercise
 {
     public required string Id { get; init; }
     public required string Name { get; init; }
@@ -9,6 +11,9 @@ public sealed record Exercise
     public required IReadOnlyList<string> Instructions { get; init; }
     public IReadOnlyList<string> Cues { get; init; } = [];
     public IReadOnlyList<string> Safety { get; init; } = [];
+
+    /// <summary>The name, summary, steps, cues and safety notes in other languages, keyed by language ("es"); read them with <see cref="WordingIn"/>.</summary>
+    public IReadOnlyDictionary<string, ExerciseWording> Translations { get; init; } = ReadOnlyDictionary<string, ExerciseWording>.Empty;
     public required ExerciseCategory Category { get; init; }
     public required IReadOnlyList<BodyRegion> BodyRegions { get; init; }
     public IReadOnlyList<Equipment> Equipment { get; init; } = [];

@@ -1,10 +1,16 @@
+using System.Collections.Immutable;
+
 namespace Prescriptions.Domain.Library;
 
 /// <summary>The whole library as authored: what the publish command validates, hashes and uploads.</summary>
 public sealed record LibraryContent(IReadOnlyList<Exercise> Exercises, IReadOnlyList<Condition> Conditions)
 {
-    /// <summary>The same content in a canonical order (by id), so equal content serialises to equal bytes.</summary>
+    /// <summary>The same content in a canonical order (by id, translations by language), so equal content serialises to equal bytes.</summary>
     public LibraryContent Canonical() => new(
-        [.. Exercises.OrderBy(e => e.Id, StringComparer.Ordinal)],
+        [.. Exercises.OrderBy(e => e.Id, StringComparer.Ordinal).Select(TranslationsInOrder)],
         [.. Conditions.OrderBy(c => c.Id, StringComparer.Ordinal)]);
+
+    private static Exercise TranslationsInOrder(Exercise exercise) => exercise.Translations.Count < 2
+        ? exercise
+        : exercise with { Translations = exercise.Translations.ToImmutableSortedDictionary(StringComparer.Ordinal) };
 }

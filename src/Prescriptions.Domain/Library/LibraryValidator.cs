@@ -87,6 +87,11 @@ public static partial class LibraryValidator
             RequireText(exercise.Instructions[i], $"{path}.instructions[{i}]", problems);
         }
 
+        foreach (var (language, wording) in exercise.Translations)
+        {
+            ValidateTranslation(exercise, language, wording, $"{path}.translations.{language}", problems);
+        }
+
         if (exercise.Difficulty is < 1 or > 5)
         {
             problems.Add(new($"{path}.difficulty", "must be 1-5"));
@@ -158,6 +163,38 @@ public static partial class LibraryValidator
             RequireText(media.AltText, $"{path}.media[{i}].altText", problems);
             RequireText(media.License, $"{path}.media[{i}].license", problems);
             RequireText(media.Attribution, $"{path}.media[{i}].attribution", problems);
+        }
+    }
+
+    /// <summary>A translation says what the English says, step for step: the same rules as the English texts, and as many entries.</summary>
+    private static void ValidateTranslation(Exercise exercise, string language, ExerciseWording wording, string path, List<LibraryProblem> problems)
+    {
+        if (language == ExerciseLanguage.English)
+        {
+            problems.Add(new(path, "English is the exercise's own text (name, summary, instructions, cues, safety), not a translation"));
+        }
+        else if (!ExerciseLanguage.IsTranslationKey(language))
+        {
+            problems.Add(new(path, "must be keyed by a lower-case 2-3 letter language code such as 'es' (a reader's 'es-MX' is served by 'es')"));
+        }
+
+        RequireText(wording.Name, $"{path}.name", problems);
+        RequireText(wording.Summary, $"{path}.summary", problems);
+        RequireSameCount(wording.Instructions, exercise.Instructions, "step", $"{path}.instructions", problems);
+        RequireSameCount(wording.Cues, exercise.Cues, "cue", $"{path}.cues", problems);
+        RequireSameCount(wording.Safety, exercise.Safety, "safety note", $"{path}.safety", problems);
+    }
+
+    private static void RequireSameCount(IReadOnlyList<string> translated, IReadOnlyList<string> english, string called, string path, List<LibraryProblem> problems)
+    {
+        if (translated.Count != english.Count)
+        {
+            problems.Add(new(path, $"must have {english.Count} {called}(s), one for each English {called} in the same order (it has {translated.Count})"));
+        }
+
+        for (var i = 0; i < translated.Count; i++)
+        {
+            RequireText(translated[i], $"{path}[{i}]", problems);
         }
     }
 

@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
@@ -54,13 +55,16 @@ public sealed class LibraryFunctions(ApiHandler api, ILibraryProvider libraries,
         api.RunAsync(request, ApiAccess.LibraryReaders, async call =>
         {
             var query = ExerciseQueryOf(call);
+            var language = ExerciseLanguageAnswers.Requested(call);
             var library = await libraries.GetCurrentAsync(call.CancellationToken);
             if (query.ConditionId is not null && library.FindCondition(query.ConditionId) is null)
             {
                 throw new ApiProblemException(Problems.Validation("conditionId", $"'{query.ConditionId}' is not a condition of library {library.Version}"));
             }
 
-            return ApiResult.Json(OffsetPaging.Paginate(query.Run(library), call));
+            var page = OffsetPaging.Paginate(query.Run(library), call);
+            var items = page.Items.Select(exercise => ExerciseLanguageAnswers.Served(exercise, language)).ToArray();
+            return ApiResult.Json(new Page<JsonObject>(items, page.ContinuationToken), headers: ExerciseLanguageAnswers.ContentLanguage(items));
         }, cancellationToken);
 
     [Function("GetExercise")]
@@ -70,9 +74,10 @@ public sealed class LibraryFunctions(ApiHandler api, ILibraryProvider libraries,
         CancellationToken cancellationToken) =>
         api.RunAsync(request, ApiAccess.LibraryReaders, async call =>
         {
+            var language = ExerciseLanguageAnswers.Requested(call);
             var library = await libraries.GetCurrentAsync(call.CancellationToken);
-            return library.FindExercise(exerciseId) is { } exercise
-                ? ApiResult.Json(exercise)
+            return library.FindExercise(exerciseId) is { } exercise && ExerciseLanguageAnswers.Served(exercise, language) is var served
+                ? ApiResult.Json(served, headers: ExerciseLanguageAnswers.ContentLanguage([served]))
                 : throw new ApiProblemException(Problems.NotFound($"No exercise '{exerciseId}' in library {library.Version}."));
         }, cancellationToken);
 
