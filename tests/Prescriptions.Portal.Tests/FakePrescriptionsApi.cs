@@ -18,8 +18,6 @@ internal sealed partial class FakePrescriptionsApi() : PrescriptionsApi(new Http
 
     public List<PatientSummary> Patients { get; } = [];
 
-    public List<ExerciseSummary> Exercises { get; } = [];
-
     /// <summary>The queries the component searched with, in order.</summary>
     public List<string> Searches { get; } = [];
 
@@ -44,12 +42,6 @@ internal sealed partial class FakePrescriptionsApi() : PrescriptionsApi(new Http
         return Task.FromResult(new ApiPage<PatientSummary>(
             [.. Patients.Where(patient => patient.GivenName.StartsWith(query, StringComparison.OrdinalIgnoreCase) || patient.FamilyName.StartsWith(query, StringComparison.OrdinalIgnoreCase))],
             ContinuationToken: null));
-    }
-
-    public override Task<ApiPage<ExerciseSummary>> SearchExercisesAsync(string query, CancellationToken cancellationToken = default)
-    {
-        Searches.Add(query);
-        return Task.FromResult(new ApiPage<ExerciseSummary>([.. Exercises.Where(exercise => exercise.Name.Contains(query, StringComparison.OrdinalIgnoreCase))], ContinuationToken: null));
     }
 
     public static WorklistLine Line(string prescriptionId, string patient, params string[] openAlertKinds) => new(

@@ -27,10 +27,6 @@ public partial class PrescriptionsApi(HttpClient http)
     public virtual Task<ApiPage<PatientSummary>> SearchPatientsAsync(string query, CancellationToken cancellationToken = default) =>
         FirstPageAsync<PatientSummary>(ForClinic($"patients?q={Uri.EscapeDataString(query)}&pageSize=50"), cancellationToken);
 
-    /// <summary>The first page of the library's exercises matching <paramref name="query"/> (all of them when empty).</summary>
-    public virtual Task<ApiPage<ExerciseSummary>> SearchExercisesAsync(string query, CancellationToken cancellationToken = default) =>
-        FirstPageAsync<ExerciseSummary>(query.Length == 0 ? "exercises?pageSize=100" : $"exercises?q={Uri.EscapeDataString(query)}&pageSize=100", cancellationToken);
-
     private async Task<ApiPage<T>> FirstPageAsync<T>(string path, CancellationToken cancellationToken) =>
         await http.GetFromJsonAsync<ApiPage<T>>(path, Json, cancellationToken) ?? throw new InvalidOperationException($"GET {path} answered no body.");
 
