@@ -86,7 +86,7 @@ public sealed class HandoutServiceTests
         var own = (await useCases.Handouts.BuildAsync(["clinic-b"], other.Id, None)).Value!;
 
         Assert.Equal(FailureKind.NotFound, refused.Failure!.Kind);
-        Assert.Equal(ClinicOptions.NeutralName, own.ClinicName);
+        Assert.Equal("Your physiotherapy clinic", own.ClinicName);
     }
 
     [Fact]

@@ -88,16 +88,18 @@ public sealed class PatientSideTests
     }
 
     [Theory]
-    [InlineData("es", "Sus ejercicios en casa", "Para Kari", "Pare y llámenos si:", "una vez al día")]
-    [InlineData("de", "Ihre Übungen für zu Hause", "Für Kari", "Hören Sie auf und rufen Sie uns an, wenn:", "einmal am Tag")]
-    [InlineData("fr", "Vos exercices à la maison", "Pour Kari", "Arrêtez et appelez-nous si\u00a0:", "une fois par jour")]
-    public async Task The_handout_is_written_in_the_patients_language(string language, string title, string forLine, string stopAndCall, string oncePerDay)
+    [InlineData("es", "Sus ejercicios en casa", "Para Kari", "Pare y llámenos si:", "una vez al día", "Su clínica de fisioterapia")]
+    [InlineData("de", "Ihre Übungen für zu Hause", "Für Kari", "Hören Sie auf und rufen Sie uns an, wenn:", "einmal am Tag", "Ihre Physiotherapiepraxis")]
+    [InlineData("fr", "Vos exercices à la maison", "Pour Kari", "Arrêtez et appelez-nous si\u00a0:", "une fois par jour", "Votre cabinet de kinésithérapie")]
+    public async Task The_handout_is_written_in_the_patients_language(string language, string title, string forLine, string stopAndCall, string oncePerDay, string unnamedClinic)
     {
         var stored = await ActiveAsync(Contact with { PreferredLanguage = language });
+        useCases.Clinics.Names.Clear();
 
         var handout = (await useCases.Handouts.BuildAsync(ClinicA, stored.Id, None)).Value!;
 
-        Assert.Equal((language, title, forLine, stopAndCall), (handout.Labels.Language, handout.Labels.Title, handout.ForLine, handout.Labels.StopAndCall));
+        // A clinic without a display name is "your physiotherapy clinic" in the patient's words.
+        Assert.Equal((language, title, forLine, stopAndCall, unnamedClinic), (handout.Labels.Language, handout.Labels.Title, handout.ForLine, handout.Labels.StopAndCall, handout.ClinicName));
         Assert.All(handout.Exercises, exercise => Assert.Contains(oncePerDay, exercise.Dose, StringComparison.Ordinal));
         Assert.DoesNotContain(handout.StopAndCall, line => line.Contains("call", StringComparison.OrdinalIgnoreCase));
     }

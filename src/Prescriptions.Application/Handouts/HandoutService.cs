@@ -32,7 +32,8 @@ public sealed class HandoutService(
         var checkIn = prescription.FollowUp is null
             ? null
             : links.CheckIn(links.IssueUntil(prescription.ClinicId, prescription.Id, now, ProgrammeEnd(prescription, printedOn)));
-        return HandoutContent.Build(prescription, library, clinics.Value.NameOf(prescription.ClinicId), printedOn, checkIn, wording.In(prescription.FollowUp?.PreferredLanguage));
+        var words = wording.In(prescription.FollowUp?.PreferredLanguage);
+        return HandoutContent.Build(prescription, library, clinics.Value.NameOf(prescription.ClinicId) ?? words["Handout_NeutralClinic"], printedOn, checkIn, words);
     }
 
     /// <summary>The end of the programme's last day (start, or today, plus its weeks); today when it names no weeks.</summary>

@@ -21,7 +21,7 @@ public sealed class ClinicNamesSettingTests
         Assert.Equal("Riverside Physio", clinics.NameOf("clinic-a"));
         Assert.Equal("Hill Street Rehab", clinics.NameOf("CLINIC-B"));
         Assert.Equal("Harbour Physiotherapy", clinics.NameOf("clinic-c"));
-        Assert.Equal("Your physiotherapy clinic", clinics.NameOf("clinic-d"));
+        Assert.Null(clinics.NameOf("clinic-d"));
     }
 
     [Fact]
