@@ -115,4 +115,38 @@ public sealed class HandoutServiceTests
         Assert.Equal(handout.ProgrammeStopRules.Count, handout.ProgrammeStopRules.Distinct().Count());
         Assert.All(handout.ProgrammeStopRules, rule => Assert.DoesNotContain("GLA:D", rule, StringComparison.Ordinal));
     }
+
+    [Theory]
+    [InlineData("es")]
+    [InlineData("es-MX")]
+    public async Task A_Spanish_handout_prints_the_phases_stop_rules_in_Spanish(string language)
+    {
+        var draft = AnkleDraft(Contact with { PreferredLanguage = language }) with { Request = new Domain.Assembly.AssemblyRequest("knee-osteoarthritis", 2, Domain.Library.Side.Left, new Domain.Assembly.PatientConstraints()) };
+        var stored = (await useCases.Prescriptions.CreateAsync(draft, null, ShippedLibrary.Indexed, null, Therapist, None)).Value!.Stored.Value;
+        var phase = ShippedLibrary.Indexed.FindCondition("knee-osteoarthritis")!.FindPhase(2)!;
+        var spanish = stored.Items.Where(item => item.Delivery == Domain.Library.Delivery.Home)
+            .Select(item => phase.DoseProfile.For(item.Category))
+            .Where(dose => dose is { StopRules.Count: > 0 })
+            .SelectMany(dose => dose!.Translations["es"].StopRules)
+            .Distinct(StringComparer.Ordinal)
+            .ToList();
+
+        var handout = (await useCases.Handouts.BuildAsync(ClinicA, stored.Id, None)).Value!;
+
+        Assert.NotEmpty(spanish);
+        Assert.Equal(spanish, handout.ProgrammeStopRules);
+        Assert.Contains(handout.ProgrammeStopRules, rule => rule.StartsWith("Un dolor de hasta 5 sobre 10", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_handout_in_a_language_the_stop_rules_lack_prints_them_in_English()
+    {
+        var draft = AnkleDraft(Contact with { PreferredLanguage = "de" }) with { Request = new Domain.Assembly.AssemblyRequest("knee-osteoarthritis", 2, Domain.Library.Side.Left, new Domain.Assembly.PatientConstraints()) };
+        var stored = (await useCases.Prescriptions.CreateAsync(draft, null, ShippedLibrary.Indexed, null, Therapist, None)).Value!.Stored.Value;
+
+        var handout = (await useCases.Handouts.BuildAsync(ClinicA, stored.Id, None)).Value!;
+
+        Assert.Equal("de", handout.Labels.Language);
+        Assert.Contains(handout.ProgrammeStopRules, rule => rule.StartsWith("Pain up to 5 out of 10", StringComparison.Ordinal));
+    }
 }

@@ -7,7 +7,8 @@ namespace Prescriptions.Application.Tests;
 
 /// <summary>
 /// Every English sentence a patient reads is at Flesch-Kincaid grade 8 or below: the patient texts' resources and the
-/// library's exercise summaries, steps, cues and safety points. A failure names each text and its grade.
+/// library's exercise summaries, steps, cues and safety points, and the conditions' stop rules. A failure names each
+/// text and its grade.
 /// </summary>
 public sealed partial class ReadabilityTests
 {
@@ -54,6 +55,38 @@ public sealed partial class ReadabilityTests
         Assert.NotEmpty(texts);
 
         AssertReadable(texts);
+    }
+
+    [Fact]
+    public void Every_stop_rule_of_the_conditions_reads_at_grade_eight_or_below()
+    {
+        var texts = new List<(string Name, string Text)>();
+        foreach (var file in Directory.GetFiles(RepositoryPaths.Combine("library", "conditions"), "*.json"))
+        {
+            using var json = JsonDocument.Parse(File.ReadAllText(file));
+            var id = json.RootElement.GetProperty("id").GetString();
+            foreach (var phase in json.RootElement.GetProperty("phases").EnumerateArray())
+            {
+                var number = phase.GetProperty("number").GetInt32();
+                if (!phase.GetProperty("doseProfile").TryGetProperty("categories", out var categories))
+                {
+                    continue;
+                }
+
+                foreach (var (dose, index) in categories.EnumerateArray().Select((dose, index) => (dose, index)))
+                {
+                    if (dose.TryGetProperty("stopRules", out var rules))
+                    {
+                        texts.AddRange(rules.EnumerateArray().Select((rule, i) => ($"{id} phase {number} categories[{index}] stopRules[{i}]", rule.GetString()!)));
+                    }
+                }
+            }
+        }
+
+        Assert.NotEmpty(texts);
+        Assert.All(texts, text => Assert.True(text.Text.TrimEnd()[^1] is '.' or '!' or '?', $"{text.Name} is not whole sentences: {text.Text}"));
+        // Each sentence on its own: a rule of several short sentences is as plain as its hardest one.
+        AssertReadable(texts.SelectMany(text => SentenceSplit().Split(text.Text).Where(sentence => sentence.Trim().Length > 0).Select(sentence => (text.Name, sentence.Trim()))));
     }
 
     [Fact]
@@ -125,6 +158,9 @@ public sealed partial class ReadabilityTests
 
     [GeneratedRegex(@"\{[0-9]+\}")]
     private static partial Regex Placeholder();
+
+    [GeneratedRegex(@"(?<=[.!?])\s+")]
+    private static partial Regex SentenceSplit();
 
     [GeneratedRegex(@"[.!?]+(\s|$)")]
     private static partial Regex SentenceEnd();

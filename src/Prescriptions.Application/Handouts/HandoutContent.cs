@@ -35,10 +35,11 @@ public static partial class HandoutContent
             };
         }).ToList();
 
-        // The phase's stop rules for the categories on this programme, once each, without the literature references.
+        // The phase's stop rules for the categories on this programme, in the patient's language, once each, without
+        // the literature references.
         var stopRules = phase is null
             ? []
-            : homeItems.SelectMany(item => phase.DoseProfile.For(item.Category)?.StopRules ?? [])
+            : homeItems.SelectMany(item => phase.DoseProfile.For(item.Category)?.StopRulesIn(words.Tag) ?? [])
                 .Select(ForPatients)
                 .Distinct(StringComparer.Ordinal)
                 .ToList();

@@ -1,3 +1,5 @@
+using System.Collections.ObjectModel;
+
 namespace Prescriptions.Domain.Library;
 
 /// <summary>
@@ -19,4 +21,17 @@ public sealed record CategoryDose
 
     /// <summary>When to stop or not start a session (blood pressure, heart rate, symptoms), shown with each item.</summary>
     public IReadOnlyList<string> StopRules { get; init; } = [];
+
+    /// <summary>The stop rules in other languages, keyed by language ("es"); read them with <see cref="StopRulesIn"/>.</summary>
+    public IReadOnlyDictionary<string, StopRulesWording> Translations { get; init; } = ReadOnlyDictionary<string, StopRulesWording>.Empty;
+
+    /// <summary>
+    /// The stop rules for a reader of <paramref name="language"/> (a BCP 47 tag, any case; "es-MX" reads the "es"
+    /// translation), as <see cref="Exercise.WordingIn"/> picks an exercise's words: the translation of its primary
+    /// language when there is one, otherwise the English.
+    /// </summary>
+    public IReadOnlyList<string> StopRulesIn(string? language) =>
+        ExerciseLanguage.PrimaryOf(language) is { } primary && primary != ExerciseLanguage.English && Translations.TryGetValue(primary, out var translation)
+            ? translation.StopRules
+            : StopRules;
 }

@@ -185,6 +185,21 @@ public static partial class LibraryValidator
         RequireSameCount(wording.Safety, exercise.Safety, "safety note", $"{path}.safety", problems);
     }
 
+    /// <summary>A dose profile's stop rules in another language: keyed like an exercise's translation, one rule for each English rule.</summary>
+    private static void ValidateStopRulesTranslation(CategoryDose dose, string language, StopRulesWording wording, string path, List<LibraryProblem> problems)
+    {
+        if (language == ExerciseLanguage.English)
+        {
+            problems.Add(new(path, "English is the dose profile's own stop rules, not a translation"));
+        }
+        else if (!ExerciseLanguage.IsTranslationKey(language))
+        {
+            problems.Add(new(path, "must be keyed by a lower-case 2-3 letter language code such as 'es' (a reader's 'es-MX' is served by 'es')"));
+        }
+
+        RequireSameCount(wording.StopRules, dose.StopRules, "stop rule", $"{path}.stopRules", problems);
+    }
+
     private static void RequireSameCount(IReadOnlyList<string> translated, IReadOnlyList<string> english, string called, string path, List<LibraryProblem> problems)
     {
         if (translated.Count != english.Count)
@@ -377,6 +392,15 @@ public static partial class LibraryValidator
             || phase.DoseProfile.HoldSeconds is < 1 or > DoseBounds.MaxHoldSeconds)
         {
             problems.Add(new($"{path}.doseProfile", "sets, reps and holds must stay within the dose bounds"));
+        }
+
+        for (var i = 0; i < phase.DoseProfile.Categories.Count; i++)
+        {
+            var dose = phase.DoseProfile.Categories[i];
+            foreach (var (language, wording) in dose.Translations)
+            {
+                ValidateStopRulesTranslation(dose, language, wording, $"{path}.doseProfile.categories[{i}].translations.{language}", problems);
+            }
         }
 
         for (var i = 0; i < phase.Slots.Count; i++)

@@ -1,5 +1,8 @@
 using System.Globalization;
+using Prescriptions.Application.Handouts;
+using Prescriptions.Domain.Library;
 using Prescriptions.Functions.Handouts;
+using Prescriptions.Testing;
 
 namespace Prescriptions.Functions.Tests.Handouts;
 
@@ -52,6 +55,24 @@ public sealed class HandoutPdfTests
             Assert.True(pdf.Contains(HandoutSamples.CheckInLink.AbsoluteUri), "the check-in address");
             Assert.All(pdf.Pages, page => Assert.Contains(PdfPages.Compact(string.Create(CultureInfo.InvariantCulture, $"Page {page.Number} of {pdf.Pages.Count}")), page.Text, StringComparison.Ordinal));
         }
+    }
+
+    [Theory]
+    [InlineData("stroke-hemiparesis")]
+    [InlineData("concussion")]
+    public void A_Spanish_handout_prints_the_phases_stop_rules_in_Spanish(string conditionId)
+    {
+        var prescription = HandoutSamples.Prescription(conditionId);
+        var phase = ShippedLibrary.Indexed.FindCondition(conditionId)!.FindPhase(prescription.Phase)!;
+        var doses = prescription.Items.Where(item => item.Delivery == Delivery.Home).Select(item => phase.DoseProfile.For(item.Category)).OfType<CategoryDose>().Where(dose => dose.StopRules.Count > 0).ToList();
+        var handout = HandoutContent.Build(prescription, ShippedLibrary.Indexed, "Riverside Physio", new DateOnly(2026, 11, 24), HandoutSamples.CheckInLink, HandoutSamples.In("es"));
+
+        var pdf = PdfPages.Read(HandoutPdf.Render(handout, PaperSize.A4));
+
+        Assert.NotEmpty(doses);
+        Assert.Equal(doses.SelectMany(dose => dose.Translations["es"].StopRules).Distinct(StringComparer.Ordinal), handout.ProgrammeStopRules);
+        Assert.All(handout.ProgrammeStopRules, rule => Assert.True(pdf.Contains(rule), rule));
+        Assert.All(doses.SelectMany(dose => dose.StopRules), rule => Assert.False(pdf.Contains(rule), $"English in a Spanish handout: {rule}"));
     }
 
     [Fact]

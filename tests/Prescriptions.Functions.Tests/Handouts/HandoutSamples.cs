@@ -55,7 +55,10 @@ internal static class HandoutSamples
         HandoutContent.Build(Prescription(conditionId, phase, firstName, notes), ShippedLibrary.Indexed, "Riverside Physio", DateOnly.FromDateTime(Now.UtcDateTime), checkInLink ?? CheckInLink, English);
 
     /// <summary>The shipped English patient texts, as the hosts' <c>AddLocalization()</c> reads them.</summary>
-    public static Application.Language.PatientWords English { get; } = new Application.Language.PatientWording(new Microsoft.Extensions.Localization.StringLocalizer<Application.Language.PatientTexts>(
+    public static Application.Language.PatientWords English { get; } = In("en");
+
+    /// <summary>The shipped patient texts in <paramref name="language"/>, as the hosts' <c>AddLocalization()</c> reads them.</summary>
+    public static Application.Language.PatientWords In(string language) => new Application.Language.PatientWording(new Microsoft.Extensions.Localization.StringLocalizer<Application.Language.PatientTexts>(
         new Microsoft.Extensions.Localization.ResourceManagerStringLocalizerFactory(Microsoft.Extensions.Options.Options.Create(new Microsoft.Extensions.Localization.LocalizationOptions()),
-            Microsoft.Extensions.Logging.Abstractions.NullLoggerFactory.Instance))).In("en");
+            Microsoft.Extensions.Logging.Abstractions.NullLoggerFactory.Instance))).In(language);
 }
