@@ -138,6 +138,32 @@ public sealed class HandoutServiceTests
         Assert.Contains(handout.ProgrammeStopRules, rule => rule.StartsWith("Un dolor de hasta 5 sobre 10", StringComparison.Ordinal));
     }
 
+    [Theory]
+    [InlineData("es")]
+    [InlineData("ES-mx")]
+    public async Task A_Spanish_handout_names_the_condition_and_the_phase_in_Spanish(string language)
+    {
+        var draft = AnkleDraft(Contact with { PreferredLanguage = language }) with { Request = new Domain.Assembly.AssemblyRequest("knee-osteoarthritis", 2, Domain.Library.Side.Left, new Domain.Assembly.PatientConstraints()) };
+        var stored = (await useCases.Prescriptions.CreateAsync(draft, null, ShippedLibrary.Indexed, null, Therapist, None)).Value!.Stored.Value;
+
+        var handout = (await useCases.Handouts.BuildAsync(ClinicA, stored.Id, None)).Value!;
+
+        Assert.Equal("Artrosis de rodilla", handout.ConditionName);
+        Assert.Equal("Fase 2 de 4: Fortalecimiento progresivo y forma física", handout.PhaseText);
+    }
+
+    [Fact]
+    public async Task A_handout_in_a_language_the_library_lacks_names_the_condition_and_the_phase_in_English()
+    {
+        var draft = AnkleDraft(Contact with { PreferredLanguage = "de" }) with { Request = new Domain.Assembly.AssemblyRequest("knee-osteoarthritis", 2, Domain.Library.Side.Left, new Domain.Assembly.PatientConstraints()) };
+        var stored = (await useCases.Prescriptions.CreateAsync(draft, null, ShippedLibrary.Indexed, null, Therapist, None)).Value!.Stored.Value;
+
+        var handout = (await useCases.Handouts.BuildAsync(ClinicA, stored.Id, None)).Value!;
+
+        Assert.Equal("Knee osteoarthritis", handout.ConditionName);
+        Assert.Equal("Phase 2 von 4: Progressive strengthening and fitness", handout.PhaseText);
+    }
+
     [Fact]
     public async Task A_handout_in_a_language_the_stop_rules_lack_prints_them_in_English()
     {

@@ -88,10 +88,10 @@ public sealed class PatientSideTests
     }
 
     [Theory]
-    [InlineData("es", "Sus ejercicios en casa", "Para Kari", "Pare y llámenos si:", "una vez al día", "Su clínica de fisioterapia")]
-    [InlineData("de", "Ihre Übungen für zu Hause", "Für Kari", "Hören Sie auf und rufen Sie uns an, wenn:", "einmal am Tag", "Ihre Physiotherapiepraxis")]
-    [InlineData("fr", "Vos exercices à la maison", "Pour Kari", "Arrêtez et appelez-nous si\u00a0:", "une fois par jour", "Votre cabinet de kinésithérapie")]
-    public async Task The_handout_is_written_in_the_patients_language(string language, string title, string forLine, string stopAndCall, string oncePerDay, string unnamedClinic)
+    [InlineData("es", "Sus ejercicios en casa", "Para Kari", "Pare y llámenos si:", "una vez al día", "Su clínica de fisioterapia", "Esguince lateral de tobillo", "Fase 2 de 4: Movimiento controlado y primeros ejercicios de fuerza")]
+    [InlineData("de", "Ihre Übungen für zu Hause", "Für Kari", "Hören Sie auf und rufen Sie uns an, wenn:", "einmal am Tag", "Ihre Physiotherapiepraxis", "Lateral ankle sprain", "Phase 2 von 4: Controlled motion and early strengthening")]
+    [InlineData("fr", "Vos exercices à la maison", "Pour Kari", "Arrêtez et appelez-nous si\u00a0:", "une fois par jour", "Votre cabinet de kinésithérapie", "Lateral ankle sprain", "Phase 2 sur 4\u00a0: Controlled motion and early strengthening")]
+    public async Task The_handout_is_written_in_the_patients_language(string language, string title, string forLine, string stopAndCall, string oncePerDay, string unnamedClinic, string conditionName, string phaseText)
     {
         var stored = await ActiveAsync(Contact with { PreferredLanguage = language });
         useCases.Clinics.Names.Clear();
@@ -100,6 +100,9 @@ public sealed class PatientSideTests
 
         // A clinic without a display name is "your physiotherapy clinic" in the patient's words.
         Assert.Equal((language, title, forLine, stopAndCall, unnamedClinic), (handout.Labels.Language, handout.Labels.Title, handout.ForLine, handout.Labels.StopAndCall, handout.ClinicName));
+        // The condition's and phase's names in the patient's language where the library has them (German and French
+        // read the English names until it does).
+        Assert.Equal((conditionName, phaseText), (handout.ConditionName, handout.PhaseText));
         Assert.All(handout.Exercises, exercise => Assert.Contains(oncePerDay, exercise.Dose, StringComparison.Ordinal));
         Assert.DoesNotContain(handout.StopAndCall, line => line.Contains("call", StringComparison.OrdinalIgnoreCase));
     }

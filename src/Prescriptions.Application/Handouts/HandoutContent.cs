@@ -8,7 +8,8 @@ namespace Prescriptions.Application.Handouts;
 /// <summary>
 /// Builds a handout's words from a prescription and the library version it was assembled with: the home exercises
 /// only (clinic techniques are the therapist's), each with the library's steps and the dose in the patient's words, all in
-/// the patient's language (<see cref="PatientWords"/>; the exercises through <see cref="PatientExerciseText"/>).
+/// the patient's language (<see cref="PatientWords"/>; the exercises through <see cref="PatientExerciseText"/>, the
+/// condition's and phase's names through their <c>NameIn</c>).
 /// </summary>
 public static partial class HandoutContent
 {
@@ -52,10 +53,10 @@ public static partial class HandoutContent
             Labels = Labels(words),
             FirstName = firstName,
             ForLine = firstName is null ? null : words.Format("Handout_For", firstName),
-            ConditionName = condition?.Name ?? prescription.ConditionId,
+            ConditionName = condition?.NameIn(words.Tag) ?? prescription.ConditionId,
             PhaseText = condition is null || phase is null
                 ? words.Format("Handout_PhaseOnly", prescription.Phase)
-                : words.Format("Handout_Phase", prescription.Phase, condition.Phases.Count, phase.Name),
+                : words.Format("Handout_Phase", prescription.Phase, condition.Phases.Count, phase.NameIn(words.Tag)),
             StartDate = startDate,
             StartLine = startDate is { } start ? words.Format("Handout_StartDate", words.Date(start)) : null,
             PrintedOn = printedOn,

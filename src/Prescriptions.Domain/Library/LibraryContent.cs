@@ -8,16 +8,25 @@ public sealed record LibraryContent(IReadOnlyList<Exercise> Exercises, IReadOnly
     /// <summary>The same content in a canonical order (by id, translations by language), so equal content serialises to equal bytes.</summary>
     public LibraryContent Canonical() => new(
         [.. Exercises.OrderBy(e => e.Id, StringComparer.Ordinal).Select(TranslationsInOrder)],
-        [.. Conditions.OrderBy(c => c.Id, StringComparer.Ordinal).Select(StopRuleTranslationsInOrder)]);
+        [.. Conditions.OrderBy(c => c.Id, StringComparer.Ordinal).Select(TranslationsInOrder)]);
 
     private static Exercise TranslationsInOrder(Exercise exercise) => exercise.Translations.Count < 2
         ? exercise
         : exercise with { Translations = exercise.Translations.ToImmutableSortedDictionary(StringComparer.Ordinal) };
 
-    private static Condition StopRuleTranslationsInOrder(Condition condition) =>
-        condition.Phases.Any(phase => phase.DoseProfile.Categories.Any(dose => dose.Translations.Count > 1))
-            ? condition with { Phases = [.. condition.Phases.Select(phase => phase with { DoseProfile = phase.DoseProfile with { Categories = [.. phase.DoseProfile.Categories.Select(InOrder)] } })] }
-            : condition;
+    private static Condition TranslationsInOrder(Condition condition) =>
+        condition.Translations.Count < 2 && condition.Phases.All(phase => phase.Translations.Count < 2 && phase.DoseProfile.Categories.All(dose => dose.Translations.Count < 2))
+            ? condition
+            : condition with { Translations = InOrder(condition.Translations), Phases = [.. condition.Phases.Select(InOrder)] };
+
+    private static Phase InOrder(Phase phase) => phase with
+    {
+        Translations = InOrder(phase.Translations),
+        DoseProfile = phase.DoseProfile with { Categories = [.. phase.DoseProfile.Categories.Select(InOrder)] },
+    };
+
+    private static IReadOnlyDictionary<string, NameWording> InOrder(IReadOnlyDictionary<string, NameWording> translations) =>
+        translations.Count < 2 ? translations : translations.ToImmutableSortedDictionary(StringComparer.Ordinal);
 
     private static CategoryDose InOrder(CategoryDose dose) => dose.Translations.Count < 2
         ? dose

@@ -200,6 +200,21 @@ public static partial class LibraryValidator
         RequireSameCount(wording.StopRules, dose.StopRules, "stop rule", $"{path}.stopRules", problems);
     }
 
+    /// <summary>A condition's or phase's name in another language: keyed like an exercise's translation, and not empty.</summary>
+    private static void ValidateNameTranslation(string owner, string language, NameWording wording, string path, List<LibraryProblem> problems)
+    {
+        if (language == ExerciseLanguage.English)
+        {
+            problems.Add(new(path, $"English is the {owner}'s own name, not a translation"));
+        }
+        else if (!ExerciseLanguage.IsTranslationKey(language))
+        {
+            problems.Add(new(path, "must be keyed by a lower-case 2-3 letter language code such as 'es' (a reader's 'es-MX' is served by 'es')"));
+        }
+
+        RequireText(wording.Name, $"{path}.name", problems);
+    }
+
     private static void RequireSameCount(IReadOnlyList<string> translated, IReadOnlyList<string> english, string called, string path, List<LibraryProblem> problems)
     {
         if (translated.Count != english.Count)
@@ -276,6 +291,11 @@ public static partial class LibraryValidator
 
         RequireText(condition.Name, $"{path}.name", problems);
         RequireText(condition.Summary, $"{path}.summary", problems);
+        foreach (var (language, wording) in condition.Translations)
+        {
+            ValidateNameTranslation("condition", language, wording, $"{path}.translations.{language}", problems);
+        }
+
         RequireText(condition.Guideline, $"{path}.guideline", problems);
         if (condition.Icd10Codes.Count == 0)
         {
@@ -354,6 +374,11 @@ public static partial class LibraryValidator
 
         var held = condition.Gates.Concat(phase.Gates).Aggregate(phase.Precautions, (precautions, gate) => SafetyRules.Combine(precautions, gate.Precautions));
         RequireText(phase.Name, $"{path}.name", problems);
+        foreach (var (language, wording) in phase.Translations)
+        {
+            ValidateNameTranslation("phase", language, wording, $"{path}.translations.{language}", problems);
+        }
+
         if (phase.Goals.Count == 0)
         {
             problems.Add(new($"{path}.goals", "name at least one goal"));
