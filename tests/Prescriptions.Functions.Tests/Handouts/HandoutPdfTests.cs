@@ -75,6 +75,23 @@ public sealed class HandoutPdfTests
         Assert.All(doses.SelectMany(dose => dose.StopRules), rule => Assert.False(pdf.Contains(rule), $"English in a Spanish handout: {rule}"));
     }
 
+    [Theory]
+    [InlineData("lateral-ankle-sprain")]
+    [InlineData("total-knee-arthroplasty")]
+    public void A_Spanish_handout_prints_the_condition_and_phase_names_in_Spanish(string conditionId)
+    {
+        var prescription = HandoutSamples.Prescription(conditionId);
+        var condition = ShippedLibrary.Indexed.FindCondition(conditionId)!;
+        var phase = condition.FindPhase(prescription.Phase)!;
+        var handout = HandoutContent.Build(prescription, ShippedLibrary.Indexed, "Riverside Physio", new DateOnly(2026, 11, 24), HandoutSamples.CheckInLink, HandoutSamples.In("es"));
+
+        var pdf = PdfPages.Read(HandoutPdf.Render(handout, PaperSize.A4));
+
+        Assert.True(pdf.Contains($"{condition.Translations["es"].Name}. Fase {phase.Number} de {condition.Phases.Count}: {phase.Translations["es"].Name}."), "the Spanish names");
+        Assert.False(pdf.Contains(condition.Name), $"English in a Spanish handout: {condition.Name}");
+        Assert.False(pdf.Contains(phase.Name), $"English in a Spanish handout: {phase.Name}");
+    }
+
     [Fact]
     public void The_QR_code_is_drawn_beside_the_address_it_encodes()
     {
