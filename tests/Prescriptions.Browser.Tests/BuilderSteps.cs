@@ -119,8 +119,16 @@ public sealed class BuilderSteps(IPage page, Uri baseAddress)
     public async Task<string> SaveDraftAsync()
     {
         await page.GetByRole(AriaRole.Button, new() { Name = "Save draft" }).ClickAsync();
-        await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/programs/rx-[0-9a-f]{32}$"));
-        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Draft saved.");
+        // The app changes its address with the history API, not a page load: poll the address, and say what the page
+        // says when the save did not land.
+        var saved = page.GetByRole(AriaRole.Status).Filter(new() { HasText = "Draft saved." }).Or(page.Locator("[data-problem]"));
+        await saved.First.WaitForAsync(new() { Timeout = 60_000 });
+        if (await page.Locator("[data-problem]").CountAsync() > 0)
+        {
+            Assert.Fail($"The save was refused: {await page.Locator("[data-problem]").First.InnerTextAsync()}");
+        }
+
+        await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/programs/rx-[0-9a-f]{32}$"));
         return page.Url[(page.Url.LastIndexOf('/') + 1)..];
     }
 
