@@ -1,6 +1,3 @@
-using System.Net.Http.Headers;
-using System.Net.Http.Json;
-using System.Text.Json;
 using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
 using Prescriptions.Testing;
@@ -21,16 +18,8 @@ public sealed class BuilderSteps(IPage page, Uri baseAddress)
     /// <summary>A registered patient of clinic-a with an email, through POST /api/patients with a development token; answers its id.</summary>
     public static async Task<string> CreatePatientAsync(Uri baseAddress, string givenName, string familyName, string email)
     {
-        using var http = new HttpClient { BaseAddress = baseAddress };
-        using var issued = await http.PostAsJsonAsync("/dev/token", new { role = "Therapist", clinicId = "clinic-a", subject = "therapist-1" });
-        issued.EnsureSuccessStatusCode();
-        var token = (await issued.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("accessToken").GetString();
-        using var create = new HttpRequestMessage(HttpMethod.Post, "/api/patients") { Content = JsonContent.Create(new { givenName, familyName, email }) };
-        create.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        using var created = await http.SendAsync(create);
-        var body = await created.Content.ReadAsStringAsync();
-        Assert.True(created.IsSuccessStatusCode, $"{(int)created.StatusCode}: {body}");
-        return JsonDocument.Parse(body).RootElement.GetProperty("id").GetString()!;
+        var (created, _) = await DevApi.PostAsync(baseAddress, await DevApi.TokenAsync(baseAddress), "/api/patients", new { givenName, familyName, email });
+        return created.GetProperty("id").GetString()!;
     }
 
     /// <summary>Opens /patients/{id}/programs/new, signs in (development) where it asks, and waits until the builder has the conditions.</summary>

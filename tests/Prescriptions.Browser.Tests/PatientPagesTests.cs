@@ -1,6 +1,3 @@
-using System.Net.Http.Headers;
-using System.Net.Http.Json;
-using System.Text.Json;
 using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
 using Prescriptions.Application.FollowUps;
@@ -78,33 +75,15 @@ public sealed class PatientPagesTests(BrowserFixture fixture, ITestOutputHelper 
     /// <summary>An active programme in clinic-a with a follow-up in the language, and a note from the therapist.</summary>
     private async Task<string> CreateActiveAsync(string patientId, string language)
     {
-        using var http = new HttpClient { BaseAddress = fixture.BaseAddress };
-        using var issued = await http.PostAsJsonAsync("/dev/token", new { role = "Therapist", clinicId = "clinic-a", subject = "therapist-1" });
-        issued.EnsureSuccessStatusCode();
-        var token = (await issued.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("accessToken").GetString();
-        using var create = new HttpRequestMessage(HttpMethod.Post, "/api/prescriptions")
+        return await DevApi.CreateActiveAsync(fixture.BaseAddress, new
         {
-            Content = JsonContent.Create(new
-            {
-                patientId,
-                conditionId = "lateral-ankle-sprain",
-                phase = 2,
-                side = "left",
-                constraints = new { weightBearing = "partial", equipment = new[] { "band", "chair" }, maxMinutesPerSession = 20, maxExercises = 4 },
-                weeks = 4,
-                followUp = new { email = $"{patientId}@example.org", timeZone = "Europe/Berlin", reminderTime = "18:00", checkInEveryDays = 1, firstName = "Ana", preferredLanguage = language },
-            }),
-        };
-        create.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        using var created = await http.SendAsync(create);
-        Assert.True(created.IsSuccessStatusCode, $"{(int)created.StatusCode}: {await created.Content.ReadAsStringAsync()}");
-        var id = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString()!;
-
-        using var activate = new HttpRequestMessage(HttpMethod.Post, $"/api/prescriptions/{id}/activate");
-        activate.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        activate.Headers.IfMatch.Add(created.Headers.ETag!);
-        using var activated = await http.SendAsync(activate);
-        Assert.True(activated.IsSuccessStatusCode, $"{(int)activated.StatusCode}: {await activated.Content.ReadAsStringAsync()}");
-        return id;
+            patientId,
+            conditionId = "lateral-ankle-sprain",
+            phase = 2,
+            side = "left",
+            constraints = new { weightBearing = "partial", equipment = new[] { "band", "chair" }, maxMinutesPerSession = 20, maxExercises = 4 },
+            weeks = 4,
+            followUp = new { email = $"{patientId}@example.org", timeZone = "Europe/Berlin", reminderTime = "18:00", checkInEveryDays = 1, firstName = "Ana", preferredLanguage = language },
+        });
     }
 }

@@ -1,6 +1,3 @@
-using System.Net.Http.Headers;
-using System.Net.Http.Json;
-using System.Text.Json;
 using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
 using Prescriptions.Application.FollowUps;
@@ -43,7 +40,7 @@ public sealed class PatientSteps
             ReducedMotion = ReducedMotion.Reduce,
         });
         var steps = new PatientSteps(fixture, output, await context.NewPageAsync());
-        steps.Watch();
+        PageProblems.Watch(steps.Page, steps.Problems);
         await steps.Page.GotoAsync(fixture.BaseAddress.ToString());
         await steps.Page.GetByRole(AriaRole.Button, new() { Name = "Sign in (development)" }).ClickAsync(new() { Timeout = 60_000 });
         await steps.Page.Locator("[data-worklist=loaded]").WaitForAsync(new() { Timeout = 30_000 });
@@ -83,33 +80,16 @@ public sealed class PatientSteps
     /// <summary>An active program with follow-up for the patient, through the API as a dev token's caller (the builder's steps do this in the UI).</summary>
     public async Task<string> CreateActiveProgramThroughApiAsync(string patientId)
     {
-        using var http = new HttpClient { BaseAddress = fixture.BaseAddress };
-        using var issued = await http.PostAsJsonAsync("/dev/token", new { role = "Therapist", clinicId = "clinic-a", subject = "therapist-1" });
-        issued.EnsureSuccessStatusCode();
-        var token = (await issued.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("accessToken").GetString();
-        using var create = new HttpRequestMessage(HttpMethod.Post, "/api/prescriptions")
+        return await DevApi.CreateActiveAsync(fixture.BaseAddress, new
         {
-            Content = JsonContent.Create(new
-            {
-                patientId,
-                conditionId = "lateral-ankle-sprain",
-                phase = 2,
-                side = "left",
-                constraints = new { weightBearing = "partial", equipment = new[] { "band", "chair" }, maxMinutesPerSession = 20, maxExercises = 4 },
-                weeks = 6,
-                followUp = new { email = "patient@example.org", timeZone = "Europe/Oslo", reminderTime = "18:00", checkInEveryDays = 3 },
-            }),
-        };
-        create.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        using var created = await http.SendAsync(create);
-        Assert.True(created.IsSuccessStatusCode, $"{(int)created.StatusCode}: {await created.Content.ReadAsStringAsync()}");
-        var id = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString()!;
-        using var activate = new HttpRequestMessage(HttpMethod.Post, $"/api/prescriptions/{id}/activate");
-        activate.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        activate.Headers.IfMatch.Add(created.Headers.ETag!);
-        using var activated = await http.SendAsync(activate);
-        Assert.True(activated.IsSuccessStatusCode, $"{(int)activated.StatusCode}: {await activated.Content.ReadAsStringAsync()}");
-        return id;
+            patientId,
+            conditionId = "lateral-ankle-sprain",
+            phase = 2,
+            side = "left",
+            constraints = new { weightBearing = "partial", equipment = new[] { "band", "chair" }, maxMinutesPerSession = 20, maxExercises = 4 },
+            weeks = 6,
+            followUp = new { email = "patient@example.org", timeZone = "Europe/Oslo", reminderTime = "18:00", checkInEveryDays = 3 },
+        });
     }
 
     /// <summary>
@@ -220,24 +200,5 @@ public sealed class PatientSteps
         var row = Page.Locator("table.worklist tbody tr").Filter(new() { Has = Page.Locator($"a[href='patients/{patientId}']") });
         await Assertions.Expect(row).ToHaveCountAsync(1);
         return row;
-    }
-
-    private void Watch()
-    {
-        Page.Console += (_, message) =>
-        {
-            if (message.Type == "error")
-            {
-                Problems.Add($"console: {message.Text} at {message.Location}");
-            }
-        };
-        Page.Response += (_, response) =>
-        {
-            if (response.Status >= 400)
-            {
-                Problems.Add($"{response.Status} {response.Url}");
-            }
-        };
-        Page.PageError += (_, error) => Problems.Add($"script error: {error}");
     }
 }

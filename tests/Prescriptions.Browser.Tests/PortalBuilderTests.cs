@@ -57,22 +57,7 @@ public sealed class PortalBuilderTests(BrowserFixture fixture, ITestOutputHelper
             ReducedMotion = ReducedMotion.Reduce,
         });
         var page = await context.NewPageAsync();
-        var problems = new List<string>();
-        page.Console += (_, message) =>
-        {
-            if (message.Type == "error")
-            {
-                problems.Add($"console: {message.Text} at {message.Location}");
-            }
-        };
-        page.Response += (_, response) =>
-        {
-            if (response.Status >= 400)
-            {
-                problems.Add($"{response.Status} {response.Url}");
-            }
-        };
-        page.PageError += (_, error) => problems.Add($"script error: {error}");
+        var problems = PageProblems.Watch(page);
         return (new BuilderSteps(page, fixture.BaseAddress), problems);
     }
 }

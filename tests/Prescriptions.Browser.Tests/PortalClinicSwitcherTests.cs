@@ -1,6 +1,3 @@
-using System.Net.Http.Headers;
-using System.Net.Http.Json;
-using System.Text.Json;
 using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
 using Prescriptions.Testing;
@@ -44,16 +41,7 @@ public sealed class PortalClinicSwitcherTests(BrowserFixture fixture, ITestOutpu
 
     private async Task CreateDraftInClinicBAsync(string patientId)
     {
-        using var http = new HttpClient { BaseAddress = fixture.BaseAddress };
-        using var issued = await http.PostAsJsonAsync("/dev/token", new { role = "Therapist", clinicId = "clinic-b", subject = "therapist-b" });
-        issued.EnsureSuccessStatusCode();
-        var token = (await issued.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("accessToken").GetString();
-        using var create = new HttpRequestMessage(HttpMethod.Post, "/api/prescriptions")
-        {
-            Content = JsonContent.Create(new { patientId, conditionId = "lateral-ankle-sprain", phase = 1, side = "right" }),
-        };
-        create.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        using var created = await http.SendAsync(create);
-        Assert.True(created.IsSuccessStatusCode, $"{(int)created.StatusCode}: {await created.Content.ReadAsStringAsync()}");
+        var token = await DevApi.TokenAsync(fixture.BaseAddress, "clinic-b", "therapist-b");
+        await DevApi.PostAsync(fixture.BaseAddress, token, "/api/prescriptions", new { patientId, conditionId = "lateral-ankle-sprain", phase = 1, side = "right" });
     }
 }

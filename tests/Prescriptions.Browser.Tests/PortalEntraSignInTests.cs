@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Net.Http.Json;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
@@ -192,13 +191,7 @@ public sealed class PortalEntraSignInTests(BrowserFixture fixture)
     }
 
     /// <summary>A token the local host issues in Development, which its API accepts: the access token Entra ID would grant a therapist of clinic-a.</summary>
-    private async Task<string> IssueTherapistTokenAsync()
-    {
-        using var http = new HttpClient { BaseAddress = fixture.BaseAddress };
-        using var issued = await http.PostAsJsonAsync("/dev/token", new { role = "Therapist", clinicId = "clinic-a", subject = "dana-okafor" });
-        issued.EnsureSuccessStatusCode();
-        return (await issued.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("accessToken").GetString()!;
-    }
+    private Task<string> IssueTherapistTokenAsync() => DevApi.TokenAsync(fixture.BaseAddress, subject: "dana-okafor");
 
     private static Dictionary<string, string> Query(string query) =>
         QueryHelpers.ParseQuery(query).ToDictionary(pair => pair.Key, pair => pair.Value.ToString(), StringComparer.Ordinal);

@@ -1,6 +1,3 @@
-using System.Net.Http.Headers;
-using System.Net.Http.Json;
-using System.Text.Json;
 using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
 using Prescriptions.Testing;
@@ -79,24 +76,14 @@ public sealed class PortalWorklistTests(BrowserFixture fixture, ITestOutputHelpe
     /// <summary>A draft for the patient in clinic-a, created as a partner's or a portal's call would.</summary>
     private async Task CreatePrescriptionAsync(string patientId)
     {
-        using var http = new HttpClient { BaseAddress = fixture.BaseAddress };
-        using var issued = await http.PostAsJsonAsync("/dev/token", new { role = "Therapist", clinicId = "clinic-a", subject = "therapist-1" });
-        issued.EnsureSuccessStatusCode();
-        var token = (await issued.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("accessToken").GetString();
-        using var create = new HttpRequestMessage(HttpMethod.Post, "/api/prescriptions")
+        await DevApi.PostAsync(fixture.BaseAddress, await DevApi.TokenAsync(fixture.BaseAddress), "/api/prescriptions", new
         {
-            Content = JsonContent.Create(new
-            {
-                patientId,
-                conditionId = "lateral-ankle-sprain",
-                phase = 2,
-                side = "left",
-                constraints = new { weightBearing = "partial", equipment = new[] { "band", "chair" }, maxMinutesPerSession = 20, maxExercises = 6 },
-            }),
-        };
-        create.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        using var created = await http.SendAsync(create);
-        Assert.True(created.IsSuccessStatusCode, $"{(int)created.StatusCode}: {await created.Content.ReadAsStringAsync()}");
+            patientId,
+            conditionId = "lateral-ankle-sprain",
+            phase = 2,
+            side = "left",
+            constraints = new { weightBearing = "partial", equipment = new[] { "band", "chair" }, maxMinutesPerSession = 20, maxExercises = 6 },
+        });
     }
 
     /// <summary>Opens the portal, signs in (development) with its defaults, and waits for the worklist the app marks as loaded.</summary>
@@ -108,22 +95,7 @@ public sealed class PortalWorklistTests(BrowserFixture fixture, ITestOutputHelpe
             ReducedMotion = ReducedMotion.Reduce,
         });
         var page = await context.NewPageAsync();
-        var problems = new List<string>();
-        page.Console += (_, message) =>
-        {
-            if (message.Type == "error")
-            {
-                problems.Add($"console: {message.Text} at {message.Location}");
-            }
-        };
-        page.Response += (_, response) =>
-        {
-            if (response.Status >= 400)
-            {
-                problems.Add($"{response.Status} {response.Url}");
-            }
-        };
-        page.PageError += (_, error) => problems.Add($"script error: {error}");
+        var problems = PageProblems.Watch(page);
 
         await page.GotoAsync(fixture.BaseAddress.ToString());
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in (development)" }).ClickAsync(new() { Timeout = 60_000 });
