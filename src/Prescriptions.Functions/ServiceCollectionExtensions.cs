@@ -58,6 +58,8 @@ public static class ServiceCollectionExtensions
         services.AddLogging(logging => logging
             // Four Information lines per delivery; the sweep's own line and the delivery log say what happened, and failures still show.
             .AddFilter($"System.Net.Http.HttpClient.{nameof(WebhookSender)}", LogLevel.Warning)
+            // The Azure SDK's events (its credentials' token requests, for one) at Information would be a line per call.
+            .AddFilter("Azure.", LogLevel.Warning)
             // IdentityModel logs a client's malformed or expired token as an error; ApiHandler logs every rejection, with
             // IdentityModel's reason (also for keys it could not fetch), at Information: a client's mistake is not our error.
             .AddFilter(IdentityModelLogCategory, LogLevel.None));

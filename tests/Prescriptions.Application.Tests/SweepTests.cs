@@ -50,16 +50,11 @@ public sealed class SweepTests
             return Task.FromResult<SweepOutcome?>(dropped ? SweepOutcome.Dropped : null);
         }
 
-        // A claimed piece is no longer due (its lease), as in the stores.
+        // A claimed piece is no longer due (its lease), as in the stores; an unclaimable one is another sweep's, under its lease.
         public Task<Work?> TryClaimAsync(Work work, DateTimeOffset leaseUntil, CancellationToken cancellationToken)
         {
-            if (Unclaimable.Contains(work.Id))
-            {
-                return Task.FromResult<Work?>(null);
-            }
-
             Remove(work);
-            return Task.FromResult<Work?>(work);
+            return Task.FromResult(Unclaimable.Contains(work.Id) ? null : work);
         }
 
         public async Task<SweepAct<Work>> ActAsync(Work claimed, int attempt, CancellationToken cancellationToken)
@@ -142,7 +137,35 @@ public sealed class SweepTests
         var counts = await new Sweep<Work>(strategy, TimeProvider.System, NullLogger<Sweep<Work>>.Instance).RunAsync(CancellationToken.None);
 
         Assert.Equal(5, counts[SweepOutcome.Done]);
-        Assert.Equal(3, strategy.Pages); // 2 + 2 + 1: the short page is the last
+        Assert.Equal(4, strategy.Pages); // 2 + 2 + 1, and the empty page that ends it
+    }
+
+    [Fact]
+    public async Task Work_that_falls_due_while_a_sweep_runs_is_taken_by_that_sweep()
+    {
+        var arrivals = new Queue<Work>([new("arrived-1"), new("arrived-2"), new("arrived-3")]);
+        Scripted? strategy = null;
+        // Each act brings one more piece due (a partner's import under way), fewer than a page at any time.
+        strategy = new Scripted(new SweepSettings(10, TimeSpan.FromMinutes(5), 3, TimeSpan.Zero, TimeSpan.Zero))
+        {
+            OnAct = _ =>
+            {
+                lock (arrivals)
+                {
+                    if (arrivals.TryDequeue(out var next))
+                    {
+                        strategy!.Due.Add(next);
+                    }
+                }
+            },
+        };
+        strategy.Due.Add(new("first"));
+
+        var counts = await new Sweep<Work>(strategy, TimeProvider.System, NullLogger<Sweep<Work>>.Instance).RunAsync(CancellationToken.None);
+
+        Assert.Equal(4, counts[SweepOutcome.Done]);
+        Assert.Equal(["first", "arrived-1", "arrived-2", "arrived-3"], strategy.Finished);
+        Assert.Empty(strategy.Due);
     }
 
     [Fact]

@@ -7,6 +7,9 @@ internal sealed record HarnessOptions
     public int Clients { get; init; } = 8;
     public int Creates { get; init; } = 2000;
     public int Reads { get; init; } = 2000;
+
+    /// <summary>Creates and reads per side run first and left out of the figures (while the processes' JIT tiers up).</summary>
+    public int Warmup { get; init; } = 1000;
     public int PreviewSeconds { get; init; } = 10;
     public int MixedSeconds { get; init; } = 60;
     public int MixedClients { get; init; } = 16;
@@ -16,6 +19,15 @@ internal sealed record HarnessOptions
     /// same create and read phases as the first: before and after, side by side in one run. Empty: no second API.
     /// </summary>
     public IReadOnlyDictionary<string, string> Baseline { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>
+    /// Another build of the local host (for example the commit before a change, built to another folder) run as the second
+    /// API process, with <see cref="Baseline"/>'s variables if any. Null: the same build as <see cref="ApiAssembly"/>.
+    /// </summary>
+    public string? BaselineApiAssembly { get; init; }
+
+    /// <summary>Whether a second API process runs side by side with the first.</summary>
+    public bool HasBaseline => Baseline.Count > 0 || BaselineApiAssembly is not null;
 
     public static HarnessOptions Parse(string[] args)
     {
@@ -32,9 +44,11 @@ internal sealed record HarnessOptions
             Clients = Number("clients", 8),
             Creates = Number("creates", 2000),
             Reads = Number("reads", 2000),
+            Warmup = Number("warmup", 1000),
             PreviewSeconds = Number("preview-seconds", 10),
             MixedSeconds = Number("mixed-seconds", 60),
             MixedClients = Number("mixed-clients", 16),
+            BaselineApiAssembly = values.TryGetValue("baseline-api", out var baselineApi) ? Path.GetFullPath(baselineApi, Prescriptions.Testing.RepositoryPaths.Root) : null,
             Baseline = values.TryGetValue("baseline", out var baseline)
                 ? baseline.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
                     .Select(pair => pair.Split('=', 2))

@@ -35,8 +35,9 @@ string[] apiSettings =
 ];
 await using var api = await ApiProcess.StartAsync(options.ApiAssembly, apiSettings);
 // The baseline: the same build in a second process with other environment variables, on the same store and partner.
-await using var baselineApi = options.Baseline.Count == 0 ? null : await ApiProcess.StartAsync(options.ApiAssembly, apiSettings, options.Baseline);
-var baselineName = string.Join(' ', options.Baseline.Select(setting => $"{setting.Key}={setting.Value}"));
+await using var baselineApi = options.HasBaseline ? await ApiProcess.StartAsync(options.BaselineApiAssembly ?? options.ApiAssembly, apiSettings, options.Baseline) : null;
+var baselineName = string.Join(", ", new[] { options.BaselineApiAssembly is { } other ? $"the build at {other}" : null }
+    .Concat(options.Baseline.Select(setting => $"{setting.Key}={setting.Value}")).OfType<string>());
 report.Line($"local host: start to first 200 on /api/health: {api.StartToFirst200.TotalMilliseconds:F0} ms");
 
 using var http = new HttpClient(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(10) }) { BaseAddress = api.BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
@@ -48,34 +49,69 @@ using var baselineHttp = baselineApi is null ? null : new HttpClient(new Sockets
 if (baselineHttp is not null)
 {
     baselineHttp.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await TokenAsync(baselineHttp, Clinic));
-    report.Line($"baseline: a second API process with {baselineName}");
+    report.Line($"baseline: a second API process: {baselineName}");
 }
 
 var templateId = await CreateAsync(http, "p-template") ?? throw new InvalidOperationException("The first create failed.");
 var raw = await RawStore.CopyAsync(table, Clinic, templateId);
-report.Line($"a create writes {raw.RowsPerCreate} rows in one batch (copied for the raw side)");
+report.Line($"a create writes {raw.RowsPerCreate} rows in one batch (copied for the raw side to partition {raw.CopyPartition}, which no relay sweeps)");
 
 // Creates, raw and API (and the baseline API) interleaved by every client, so all meet the same store, relay and load.
 var sides = baselineHttp is null ? 2 : 3;
+var created = new System.Collections.Concurrent.ConcurrentBag<string>();
+Task RawCreateAsync(Latencies side)
+{
+    var batch = raw.NextBatch();
+    return side.TimeAsync(() => raw.CreateAsync(batch));
+}
+
+Task<TimeSpan> CreatesAsync(int count, Latencies rawSide, Latencies apiSide, Latencies baselineSide) =>
+    Clients.RunCountAsync(options.Clients, count * sides, async i => await ((i % sides) switch
+    {
+        0 => RawCreateAsync(rawSide),
+        1 => apiSide.TimeAsync(async () =>
+        {
+            var id = await CreateAsync(http, $"p-{i % 500}");
+            if (id is not null)
+            {
+                created.Add(id);
+            }
+
+            return id is not null;
+        }),
+        _ => baselineSide.TimeAsync(async () => await CreateAsync(baselineHttp!, $"p-{i % 500}") is not null),
+    }));
+Task<TimeSpan> ReadsAsync(int count, string[] ids, Latencies rawSide, Latencies apiSide, Latencies baselineSide) =>
+    Clients.RunCountAsync(options.Clients, count * sides, async i =>
+    {
+        var id = ids[i / sides % ids.Length];
+        await ((i % sides) switch
+        {
+            0 => rawSide.TimeAsync(() => raw.ReadAsync(id)),
+            1 => apiSide.TimeAsync(() => ReadAsync(http, id)),
+            _ => baselineSide.TimeAsync(() => ReadAsync(baselineHttp!, id)),
+        });
+    });
+
+// The warm-up: the same creates and reads first, kept out of the figures below. A new process's tiered JIT recompiles its
+// hot code during the first seconds of load (about 5 s of one core for the API), which is start-up, not the cost of a
+// request; the figures below are the steady state either side reaches.
+if (options.Warmup > 0)
+{
+    var warmCreates = new[] { new Latencies("warm-up create: raw"), new Latencies("warm-up create: API"), new Latencies("warm-up create: baseline") };
+    await CreatesAsync(options.Warmup, warmCreates[0], warmCreates[1], warmCreates[2]);
+    var warmReads = new[] { new Latencies("warm-up read: raw"), new Latencies("warm-up read: API"), new Latencies("warm-up read: baseline") };
+    await ReadsAsync(options.Warmup, [.. created], warmReads[0], warmReads[1], warmReads[2]);
+    string Medians(int side) => string.Create(CultureInfo.InvariantCulture,
+        $"median x{warmCreates[side].Percentile(50) / warmCreates[0].Percentile(50):F2} for creates, x{warmReads[side].Percentile(50) / warmReads[0].Percentile(50):F2} for reads");
+    report.Line($"warm-up, not in the figures below: {options.Warmup} creates and {options.Warmup} reads per side while the JIT is at work; API / raw {Medians(1)}"
+        + (baselineHttp is null ? string.Empty : $"; baseline / raw {Medians(2)}"));
+}
+
 var rawCreates = new Latencies("create: raw Azurite batch of the same rows");
 var apiCreates = new Latencies("create: POST /api/prescriptions");
 var baselineCreates = new Latencies("create: POST /api/prescriptions (baseline)");
-var created = new System.Collections.Concurrent.ConcurrentBag<string>();
-var createWall = await Clients.RunCountAsync(options.Clients, options.Creates * sides, async i => await ((i % sides) switch
-{
-    0 => rawCreates.TimeAsync(raw.CreateAsync),
-    1 => apiCreates.TimeAsync(async () =>
-    {
-        var id = await CreateAsync(http, $"p-{i % 500}");
-        if (id is not null)
-        {
-            created.Add(id);
-        }
-
-        return id is not null;
-    }),
-    _ => baselineCreates.TimeAsync(async () => await CreateAsync(baselineHttp!, $"p-{i % 500}") is not null),
-}));
+var createWall = await CreatesAsync(options.Creates, rawCreates, apiCreates, baselineCreates);
 var lastCreateAt = DateTimeOffset.UtcNow;
 rawCreates.Elapsed = apiCreates.Elapsed = baselineCreates.Elapsed = createWall / sides;
 report.Compare(rawCreates, apiCreates, baselineHttp is null ? null : baselineCreates);
@@ -99,23 +135,14 @@ var lastArrival = apiEvents.Count == 0 ? lastCreateAt : apiEvents.Max(a => a.Fir
 var lags = apiEvents.Select(a => (a.FirstArrivedAt - a.HappenedAt).TotalSeconds).Order().ToArray();
 report.Line($"webhooks: {apiEvents.Count} of {expected} prescription.created delivered; last one {(lastArrival - lastCreateAt).TotalSeconds:F1} s after the last create"
     + $" (target: all within 30 s); commit to delivery median {Median(lags):F2} s, p99 {Percentile(lags, 99):F2} s, max {(lags.Length == 0 ? 0 : lags[^1]):F2} s (target: median <= 5 s)");
-report.Line($"webhooks: deliveries of one webhook-id more than once: {apiEvents.Sum(a => a.Times - 1)}; bad signatures: {partner.BadSignatures}; events of the raw copies also delivered: {partner.Arrivals.Count(a => raw.CopiedEventIds.Contains(a.Id))}");
+report.Line($"webhooks: deliveries of one webhook-id more than once: {apiEvents.Sum(a => a.Times - 1)}; bad signatures: {partner.BadSignatures}; events of the raw copies delivered (expected 0): {partner.Arrivals.Count(a => raw.CopiedEventIds.Contains(a.Id))}");
 
 // Reads, raw and API (and the baseline API) interleaved.
 var ids = created.ToArray();
 var rawReads = new Latencies("read: raw point read");
 var apiReads = new Latencies("read: GET /api/prescriptions/{id}");
 var baselineReads = new Latencies("read: GET /api/prescriptions/{id} (baseline)");
-var readWall = await Clients.RunCountAsync(options.Clients, options.Reads * sides, async i =>
-{
-    var id = ids[i / sides % ids.Length];
-    await ((i % sides) switch
-    {
-        0 => rawReads.TimeAsync(() => raw.ReadAsync(id)),
-        1 => apiReads.TimeAsync(() => ReadAsync(http, id)),
-        _ => baselineReads.TimeAsync(() => ReadAsync(baselineHttp!, id)),
-    });
-});
+var readWall = await ReadsAsync(options.Reads, ids, rawReads, apiReads, baselineReads);
 rawReads.Elapsed = apiReads.Elapsed = baselineReads.Elapsed = readWall / sides;
 report.Compare(rawReads, apiReads, baselineHttp is null ? null : baselineReads);
 
@@ -175,7 +202,7 @@ static object Preview() => new
 
 static async Task<string?> CreateAsync(HttpClient http, string patientId)
 {
-    using var response = await http.PostAsJsonAsync(new Uri("/api/prescriptions", UriKind.Relative), Program(patientId));
+    using var response = await http.PostAsync(new Uri("/api/prescriptions", UriKind.Relative), Json(Program(patientId)));
     if (!response.IsSuccessStatusCode)
     {
         return null;
@@ -183,6 +210,14 @@ static async Task<string?> CreateAsync(HttpClient http, string patientId)
 
     using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
     return body.RootElement.GetProperty("id").GetString();
+}
+
+// A body with its length, as a partner's client sends one (PostAsJsonAsync streams it in chunks).
+static ByteArrayContent Json(object body)
+{
+    var content = new ByteArrayContent(JsonSerializer.SerializeToUtf8Bytes(body));
+    content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+    return content;
 }
 
 static async Task<bool> ReadAsync(HttpClient http, string id)
@@ -193,7 +228,7 @@ static async Task<bool> ReadAsync(HttpClient http, string id)
 
 static async Task<bool> PreviewAsync(HttpClient http)
 {
-    using var response = await http.PostAsJsonAsync(new Uri("/api/prescriptions/preview", UriKind.Relative), Preview());
+    using var response = await http.PostAsync(new Uri("/api/prescriptions/preview", UriKind.Relative), Json(Preview()));
     if (!response.IsSuccessStatusCode && Interlocked.Exchange(ref Failures.Shown, 1) == 0)
     {
         Console.Error.WriteLine($"preview answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");

@@ -4,10 +4,15 @@ namespace Prescriptions.LoadHarness;
 
 /// <summary>
 /// Storage without the API: the same rows a create writes (copied from a real create, with fresh ids) in one batch, and
-/// a point read of a prescription row, from this process straight to Azurite.
+/// a point read of a prescription row, from this process straight to Azurite. The copies go to the same table under a
+/// partition of their own that no relay sweeps (<see cref="CopyPartition"/>), so the partner receives only the API's
+/// events, as it would in production, and the relay's work is the API's alone.
 /// </summary>
 internal sealed class RawStore(TableClient table, string clinicId, IReadOnlyList<TableEntity> template, string templateId, IReadOnlyList<string> templateEventIds)
 {
+    /// <summary>The partition the copies are written to: a clinic no partner or alert address subscribes to.</summary>
+    public string CopyPartition => clinicId + "-raw-copies";
+
     /// <summary>Reads every row a create wrote (its id or its event ids in the row key) to copy them.</summary>
     public static async Task<RawStore> CopyAsync(TableClient table, string clinicId, string prescriptionId)
     {
@@ -29,7 +34,8 @@ internal sealed class RawStore(TableClient table, string clinicId, IReadOnlyList
 
     public int RowsPerCreate => template.Count;
 
-    public async Task<bool> CreateAsync()
+    /// <summary>The rows of one more create, with fresh ids (prepared before the batch is timed: it is not storage's work).</summary>
+    public IReadOnlyList<TableTransactionAction> NextBatch()
     {
         var id = "rx-" + Guid.NewGuid().ToString("N");
         var eventIds = templateEventIds.ToDictionary(e => e, _ => "evt_" + Guid.NewGuid().ToString("N"));
@@ -39,9 +45,9 @@ internal sealed class RawStore(TableClient table, string clinicId, IReadOnlyList
         }
 
         string Fresh(string text) => eventIds.Aggregate(text.Replace(templateId, id, StringComparison.Ordinal), (t, e) => t.Replace(e.Key, e.Value, StringComparison.Ordinal));
-        var batch = template.Select(row =>
+        return [.. template.Select(row =>
         {
-            var copy = new TableEntity(clinicId, Fresh(row.RowKey));
+            var copy = new TableEntity(CopyPartition, Fresh(row.RowKey));
             foreach (var (name, value) in row)
             {
                 if (name is not ("PartitionKey" or "RowKey" or "Timestamp" or "odata.etag"))
@@ -58,7 +64,11 @@ internal sealed class RawStore(TableClient table, string clinicId, IReadOnlyList
             }
 
             return new TableTransactionAction(TableTransactionActionType.Add, copy);
-        }).ToList();
+        })];
+    }
+
+    public async Task<bool> CreateAsync(IReadOnlyList<TableTransactionAction> batch)
+    {
         var response = await table.SubmitTransactionAsync(batch);
         return response.Value.Count == batch.Count;
     }

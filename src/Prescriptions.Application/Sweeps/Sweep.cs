@@ -13,7 +13,7 @@ public sealed partial class Sweep<TWork>(ISweepStrategy<TWork> strategy, TimePro
 {
     /// <summary>
     /// Every lane at once (a slow lane never holds up the others); within a lane, page after page of due work, each
-    /// page's work in parallel, until nothing is due, a page makes no progress, or the time budget is spent.
+    /// page's work in parallel, until nothing is due (an empty page), a page makes no progress, or the time budget is spent.
     /// </summary>
     public async Task<SweepCounts> RunAsync(CancellationToken cancellationToken)
     {
@@ -47,7 +47,9 @@ public sealed partial class Sweep<TWork>(ISweepStrategy<TWork> strategy, TimePro
             }
         });
 
-        return due.Count >= settings.BatchSize && progressed > 0;
+        // A short page is no end: work that fell due while this page ran (a partner's import, a busy clinic) is taken now,
+        // not at the timer's next run. An empty page, or one whose work all went to another sweep, ends the lane.
+        return due.Count > 0 && progressed > 0;
     }
 
     private async Task<SweepOutcome> ProcessSafelyAsync(TWork work, SweepSettings settings, CancellationToken cancellationToken)

@@ -15,8 +15,12 @@ public interface IEventOutbox
     /// <summary>Takes the entry for one delivery until <paramref name="leaseUntil"/>; <see langword="null"/> when another sweep changed or removed it first.</summary>
     Task<OutboxEntry?> TryClaimAsync(OutboxEntry entry, DateTimeOffset leaseUntil, CancellationToken cancellationToken);
 
-    /// <summary>Removes a delivered (or unwanted) entry.</summary>
-    Task<bool> TryRemoveAsync(OutboxEntry entry, CancellationToken cancellationToken);
+    /// <summary>
+    /// Removes a delivered (or unwanted) entry and adds its <paramref name="deliveries"/> to the log, in one transaction.
+    /// <see langword="false"/> when another sweep changed or removed the entry first; the deliveries, which did happen,
+    /// are then logged on their own.
+    /// </summary>
+    Task<bool> TryRemoveAsync(OutboxEntry entry, IReadOnlyList<DeliveryAttempt> deliveries, CancellationToken cancellationToken);
 
     /// <summary>Records a failed attempt: the entry is due again at <paramref name="nextAttemptAt"/>.</summary>
     Task<bool> TryRetryLaterAsync(OutboxEntry entry, int attempts, DateTimeOffset nextAttemptAt, IReadOnlyCollection<string> deliveredTo, CancellationToken cancellationToken);

@@ -38,7 +38,7 @@ public sealed class WebhookDispatcher(
         outbox.ListDueAsync(lane, now, maxCount, cancellationToken);
 
     public async Task<SweepOutcome?> SettleUnclaimedAsync(OutboxEntry work, CancellationToken cancellationToken) =>
-        Pending(work).Count > 0 ? null : await outbox.TryRemoveAsync(work, cancellationToken) ? SweepOutcome.Dropped : SweepOutcome.Skipped;
+        Pending(work).Count > 0 ? null : await outbox.TryRemoveAsync(work, [], cancellationToken) ? SweepOutcome.Dropped : SweepOutcome.Skipped;
 
     public Task<OutboxEntry?> TryClaimAsync(OutboxEntry work, DateTimeOffset leaseUntil, CancellationToken cancellationToken) =>
         outbox.TryClaimAsync(work, leaseUntil, cancellationToken);
@@ -51,18 +51,23 @@ public sealed class WebhookDispatcher(
         {
             var at = time.GetUtcNow();
             var delivery = recipient == ClinicAlertMailer.RecipientName ? await MailClinicAsync(@event, cancellationToken) : await endpoints.SendAsync(recipient, @event, cancellationToken);
-            await outbox.RecordDeliveryAsync(new DeliveryAttempt(
+            return new DeliveryAttempt(
                 @event.ClinicId, @event.Id, @event.Type, recipient, attempt, at,
-                delivery.Succeeded, (long)delivery.Duration.TotalMilliseconds, delivery.StatusCode, delivery.Error), cancellationToken);
-            return (Recipient: recipient, delivery.Succeeded);
+                delivery.Succeeded, (long)delivery.Duration.TotalMilliseconds, delivery.StatusCode, delivery.Error);
         }, cancellationToken)));
-        var deliveredTo = claimed.DeliveredTo.Concat(deliveries.Where(d => d.Succeeded).Select(d => d.Recipient)).ToList();
-        var failed = deliveries.Where(d => !d.Succeeded).Select(d => d.Recipient).ToList();
+        var failed = deliveries.Where(d => !d.Succeeded).Select(d => d.Partner).ToList();
         if (failed.Count == 0)
         {
-            return SweepActs.Settled<OutboxEntry>(await outbox.TryRemoveAsync(claimed, cancellationToken) ? SweepOutcome.Done : SweepOutcome.Skipped);
+            // The log and the removal in one write: one storage request per delivered event fewer, and never one without the other.
+            return SweepActs.Settled<OutboxEntry>(await outbox.TryRemoveAsync(claimed, deliveries, cancellationToken) ? SweepOutcome.Done : SweepOutcome.Skipped);
         }
 
+        foreach (var delivery in deliveries)
+        {
+            await outbox.RecordDeliveryAsync(delivery, cancellationToken);
+        }
+
+        var deliveredTo = claimed.DeliveredTo.Concat(deliveries.Where(d => d.Succeeded).Select(d => d.Partner)).ToList();
         return SweepActs.Failed(claimed with { DeliveredTo = deliveredTo }, $"not acknowledged by {string.Join(", ", failed)}");
     }
 

@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
@@ -62,19 +63,15 @@ public sealed class ApiResult : IActionResult
 
         response.ContentType = ContentType;
         var token = context.HttpContext.RequestAborted;
-        if (Body is byte[] bytes)
+        // One write with its length: the answer leaves in one send, not as chunks and a terminating chunk (a second send,
+        // and a second wake-up of the client's reader). Bodies are bounded (pages, one prescription, one bundle).
+        var content = Body switch
         {
-            response.ContentLength = bytes.Length;
-            await response.Body.WriteAsync(bytes, token);
-            return;
-        }
-
-        if (Body is string text)
-        {
-            await response.WriteAsync(text, token);
-            return;
-        }
-
-        await JsonSerializer.SerializeAsync(response.Body, Body, Body.GetType(), DomainJson.Options, token);
+            byte[] bytes => bytes,
+            string text => Encoding.UTF8.GetBytes(text),
+            _ => JsonSerializer.SerializeToUtf8Bytes(Body, Body.GetType(), DomainJson.Options),
+        };
+        response.ContentLength = content.Length;
+        await response.Body.WriteAsync(content, token);
     }
 }

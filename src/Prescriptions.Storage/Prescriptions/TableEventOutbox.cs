@@ -57,18 +57,28 @@ public sealed class TableEventOutbox(TableServiceClient tables, IOptions<Prescri
         }, cancellationToken);
     }
 
-    public Task<bool> TryRemoveAsync(OutboxEntry entry, CancellationToken cancellationToken)
+    public Task<bool> TryRemoveAsync(OutboxEntry entry, IReadOnlyList<DeliveryAttempt> deliveries, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(entry);
-        return StorageCall.RunAsync(async () =>
+        ArgumentNullException.ThrowIfNull(deliveries);
+        var removal = new TableTransactionAction(
+            TableTransactionActionType.Delete, new TableEntity(entry.Event.ClinicId, ClinicPartitionLayout.OutboxKey(entry.Event.Id)), new ETag(entry.ETag));
+        return StorageCall.RunAsync(provisioning, async () =>
         {
             try
             {
-                await table.DeleteEntityAsync(entry.Event.ClinicId, ClinicPartitionLayout.OutboxKey(entry.Event.Id), new ETag(entry.ETag), cancellationToken);
+                // The log rows and the outbox row share the clinic's partition: one transaction (an event has a few recipients, far below 100).
+                await table.SubmitTransactionAsync([.. deliveries.Select(d => new TableTransactionAction(TableTransactionActionType.UpsertReplace, DeliveryEntity(d))), removal], cancellationToken);
                 return true;
             }
-            catch (RequestFailedException failed) when (failed.Status is 404 or 412)
+            catch (TableTransactionFailedException failed) when (failed.Status is 404 or 412)
             {
+                // Another sweep changed or removed the row first; the deliveries happened all the same.
+                foreach (var delivery in deliveries)
+                {
+                    await table.UpsertEntityAsync(DeliveryEntity(delivery), TableUpdateMode.Replace, cancellationToken);
+                }
+
                 return false;
             }
         }, cancellationToken);
@@ -109,15 +119,9 @@ public sealed class TableEventOutbox(TableServiceClient tables, IOptions<Prescri
     public Task RecordDeliveryAsync(DeliveryAttempt attempt, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(attempt);
-        var entity = ClinicPartitionLayout.ToDocumentEntity(
-            attempt.ClinicId, $"{ClinicPartitionLayout.DeliveryPrefix(attempt.EventId)}{attempt.Partner}|{attempt.Attempt:D3}", "delivery", attempt);
-        entity["Succeeded"] = attempt.Succeeded;
-        entity["StatusCode"] = attempt.StatusCode;
-
-        // Upsert: a sweep that crashed before rescheduling repeats the attempt number, and its record replaces the first.
         return StorageCall.RunAsync(provisioning, async () =>
         {
-            await table.UpsertEntityAsync(entity, TableUpdateMode.Replace, cancellationToken);
+            await table.UpsertEntityAsync(DeliveryEntity(attempt), TableUpdateMode.Replace, cancellationToken);
         }, cancellationToken);
     }
 
@@ -153,6 +157,19 @@ public sealed class TableEventOutbox(TableServiceClient tables, IOptions<Prescri
         {
             return null;
         }
+    }
+
+    /// <summary>
+    /// A delivery's log row. Written as an upsert: a sweep that crashed before rescheduling repeats the attempt number,
+    /// and its record replaces the first.
+    /// </summary>
+    private static TableEntity DeliveryEntity(DeliveryAttempt attempt)
+    {
+        var entity = ClinicPartitionLayout.ToDocumentEntity(
+            attempt.ClinicId, $"{ClinicPartitionLayout.DeliveryPrefix(attempt.EventId)}{attempt.Partner}|{attempt.Attempt:D3}", "delivery", attempt);
+        entity["Succeeded"] = attempt.Succeeded;
+        entity["StatusCode"] = attempt.StatusCode;
+        return entity;
     }
 
     private static OutboxEntry ToEntry(TableEntity entity) => new(

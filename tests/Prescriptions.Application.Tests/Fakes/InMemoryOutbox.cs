@@ -22,8 +22,12 @@ internal sealed class InMemoryOutbox : IEventOutbox
     public Task<OutboxEntry?> TryClaimAsync(OutboxEntry entry, DateTimeOffset leaseUntil, CancellationToken cancellationToken) =>
         Task.FromResult(Locked(() => Replace(entry, entry with { NextAttemptAt = leaseUntil })));
 
-    public Task<bool> TryRemoveAsync(OutboxEntry entry, CancellationToken cancellationToken) =>
-        Task.FromResult(Locked(() => IsCurrent(entry) && entries.Remove(entry.Event.Id)));
+    public Task<bool> TryRemoveAsync(OutboxEntry entry, IReadOnlyList<DeliveryAttempt> deliveries, CancellationToken cancellationToken) =>
+        Task.FromResult(Locked(() =>
+        {
+            Deliveries.AddRange(deliveries);
+            return IsCurrent(entry) && entries.Remove(entry.Event.Id);
+        }));
 
     public Task<bool> TryRetryLaterAsync(OutboxEntry entry, int attempts, DateTimeOffset nextAttemptAt, IReadOnlyCollection<string> deliveredTo, CancellationToken cancellationToken) =>
         Task.FromResult(Locked(() => Replace(entry, entry with { Attempts = attempts, NextAttemptAt = nextAttemptAt, DeliveredTo = [.. deliveredTo] }) is not null));
