@@ -50,11 +50,41 @@ public sealed class SweepTests
             return Task.FromResult<SweepOutcome?>(dropped ? SweepOutcome.Dropped : null);
         }
 
+        /// <summary>Whether a page is claimed in one write (all or none), as the outbox does.</summary>
+        public bool ClaimsPages { get; init; }
+        public int PageClaims { get; private set; }
+        public int SingleClaims { get; private set; }
+
         // A claimed piece is no longer due (its lease), as in the stores; an unclaimable one is another sweep's, under its lease.
         public Task<Work?> TryClaimAsync(Work work, DateTimeOffset leaseUntil, CancellationToken cancellationToken)
         {
+            lock (gate)
+            {
+                SingleClaims++;
+            }
+
             Remove(work);
             return Task.FromResult(Unclaimable.Contains(work.Id) ? null : work);
+        }
+
+        public Task<IReadOnlyList<Work>?> TryClaimAllAsync(IReadOnlyList<Work> works, DateTimeOffset leaseUntil, CancellationToken cancellationToken)
+        {
+            lock (gate)
+            {
+                PageClaims++;
+            }
+
+            if (!ClaimsPages || works.Any(w => Unclaimable.Contains(w.Id)))
+            {
+                return Task.FromResult<IReadOnlyList<Work>?>(null);
+            }
+
+            foreach (var work in works)
+            {
+                Remove(work);
+            }
+
+            return Task.FromResult<IReadOnlyList<Work>?>(works);
         }
 
         public async Task<SweepAct<Work>> ActAsync(Work claimed, int attempt, CancellationToken cancellationToken)
@@ -166,6 +196,33 @@ public sealed class SweepTests
         Assert.Equal(4, counts[SweepOutcome.Done]);
         Assert.Equal(["first", "arrived-1", "arrived-2", "arrived-3"], strategy.Finished);
         Assert.Empty(strategy.Due);
+    }
+
+    [Fact]
+    public async Task A_page_is_claimed_in_one_write_where_the_store_can()
+    {
+        var strategy = new Scripted(new SweepSettings(10, TimeSpan.FromMinutes(5), 3, TimeSpan.Zero, TimeSpan.Zero)) { ClaimsPages = true };
+        strategy.Due.AddRange([new("a"), new("b"), new("c"), new("unwanted-d"), new("e")]);
+
+        var counts = await new Sweep<Work>(strategy, TimeProvider.System, NullLogger<Sweep<Work>>.Instance).RunAsync(CancellationToken.None);
+
+        Assert.Equal((4, 1), (counts[SweepOutcome.Done], counts[SweepOutcome.Dropped]));
+        Assert.Equal((1, 0), (strategy.PageClaims, strategy.SingleClaims)); // the unwanted one needed no claim
+        Assert.Equal(["a", "b", "c", "e"], strategy.Finished.Order());
+    }
+
+    [Fact]
+    public async Task A_page_claim_refused_because_another_sweep_took_one_falls_back_to_claims_one_by_one()
+    {
+        var strategy = new Scripted(new SweepSettings(10, TimeSpan.FromMinutes(5), 3, TimeSpan.Zero, TimeSpan.Zero)) { ClaimsPages = true };
+        strategy.Due.AddRange([new("a"), new("taken"), new("c")]);
+        strategy.Unclaimable.Add("taken");
+
+        var counts = await new Sweep<Work>(strategy, TimeProvider.System, NullLogger<Sweep<Work>>.Instance).RunAsync(CancellationToken.None);
+
+        Assert.Equal((2, 1), (counts[SweepOutcome.Done], counts[SweepOutcome.Skipped]));
+        Assert.Equal((1, 3), (strategy.PageClaims, strategy.SingleClaims));
+        Assert.Equal(["a", "c"], strategy.Finished.Order());
     }
 
     [Fact]

@@ -85,6 +85,7 @@ public sealed class WebhookRelayPaceTests
 
         Assert.Equal(250, sweep.Delivered);
         Assert.Equal(250, partners.Sent.Count);
+        Assert.Equal(7, outbox.PageClaims); // each page of up to 40 claimed in one write
     }
 
     [Fact]

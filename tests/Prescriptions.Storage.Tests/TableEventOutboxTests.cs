@@ -4,7 +4,7 @@ using Prescriptions.Storage.Prescriptions;
 
 namespace Prescriptions.Storage.Tests;
 
-/// <summary>The outbox's removal of a delivered event: the delivery log and the removal in one write.</summary>
+/// <summary>The outbox's writes that save storage requests: a page claimed in one write; a delivered event's log and removal in one.</summary>
 [Collection(AzuriteCollection.Name)]
 public sealed class TableEventOutboxTests(AzuriteFixture azurite)
 {
@@ -48,14 +48,59 @@ public sealed class TableEventOutboxTests(AzuriteFixture azurite)
         Assert.Empty(await outbox.DeliveriesAsync(entry.Event.ClinicId, entry.Event.Id, CancellationToken.None));
     }
 
+    [Fact]
+    public async Task A_page_of_events_is_claimed_in_one_write_with_each_ones_new_version()
+    {
+        var (outbox, due) = await DueEventsAsync(3);
+        var leaseUntil = DateTimeOffset.UtcNow.AddMinutes(5);
+
+        var claimed = await outbox.TryClaimAllAsync(due, leaseUntil, CancellationToken.None);
+
+        Assert.NotNull(claimed);
+        Assert.Equal(due.Select(e => e.Event.Id), claimed.Select(e => e.Event.Id));
+        Assert.Empty(await outbox.ListDueAsync("clinic-a", DateTimeOffset.UtcNow.AddMinutes(1), 10, CancellationToken.None));
+        // Each claim carries the row's new version: the sweep that holds it can settle it.
+        foreach (var entry in claimed)
+        {
+            Assert.True(await outbox.TryRemoveAsync(entry, [], CancellationToken.None));
+        }
+    }
+
+    [Fact]
+    public async Task A_page_with_one_event_another_sweep_took_claims_none_of_them()
+    {
+        var (outbox, due) = await DueEventsAsync(3);
+        var taken = await outbox.TryClaimAsync(due[1], DateTimeOffset.UtcNow.AddMinutes(5), CancellationToken.None);
+
+        Assert.Null(await outbox.TryClaimAllAsync(due, DateTimeOffset.UtcNow.AddMinutes(5), CancellationToken.None));
+
+        // The others are untouched, still claimable one by one at the version read.
+        Assert.NotNull(await outbox.TryClaimAsync(due[0], DateTimeOffset.UtcNow.AddMinutes(5), CancellationToken.None));
+        Assert.NotNull(await outbox.TryClaimAsync(due[2], DateTimeOffset.UtcNow.AddMinutes(5), CancellationToken.None));
+        Assert.Equal(taken!.ETag, (await outbox.FindAsync("clinic-a", due[1].Event.Id, CancellationToken.None))!.ETag);
+    }
+
     private async Task<(TableEventOutbox Outbox, OutboxEntry Entry)> OneDueEventAsync()
     {
+        var (outbox, due) = await DueEventsAsync(1);
+        return (outbox, Assert.Single(due));
+    }
+
+    /// <summary>A fresh table with <paramref name="count"/> created prescriptions of clinic-a: one due event each.</summary>
+    private async Task<(TableEventOutbox Outbox, IReadOnlyList<OutboxEntry> Due)> DueEventsAsync(int count)
+    {
         var options = Options.Create(new PrescriptionStorageOptions { TableName = "outbox" + Guid.NewGuid().ToString("N")[..12] });
-        var prescription = TablePrescriptionRepositoryTests.Sample("clinic-a", "rx-" + Guid.NewGuid().ToString("N")[..8]);
-        await new TablePrescriptionRepository(azurite.Tables, options).CreateAsync(TablePrescriptionRepositoryTests.Write(prescription), null, CancellationToken.None);
+        var repository = new TablePrescriptionRepository(azurite.Tables, options);
+        for (var i = 0; i < count; i++)
+        {
+            var prescription = TablePrescriptionRepositoryTests.Sample("clinic-a", "rx-" + Guid.NewGuid().ToString("N")[..8]);
+            await repository.CreateAsync(TablePrescriptionRepositoryTests.Write(prescription), null, CancellationToken.None);
+        }
+
         var outbox = new TableEventOutbox(azurite.Tables, options);
-        var entry = Assert.Single(await outbox.ListDueAsync("clinic-a", DateTimeOffset.UtcNow.AddMinutes(1), 10, CancellationToken.None));
-        return (outbox, entry);
+        var due = await outbox.ListDueAsync("clinic-a", DateTimeOffset.UtcNow.AddMinutes(1), 10, CancellationToken.None);
+        Assert.Equal(count, due.Count);
+        return (outbox, due);
     }
 
     private static DeliveryAttempt Delivery(OutboxEntry entry, string partner) =>

@@ -21,6 +21,13 @@ public interface ISweepStrategy<TWork>
 
     Task<TWork?> TryClaimAsync(TWork work, DateTimeOffset leaseUntil, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Claims all of <paramref name="works"/> in one write, each conditional as in <see cref="TryClaimAsync"/>, all or
+    /// none; null when the store cannot (or another sweep changed one first): the sweep then claims them one by one.
+    /// </summary>
+    Task<IReadOnlyList<TWork>?> TryClaimAllAsync(IReadOnlyList<TWork> works, DateTimeOffset leaseUntil, CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyList<TWork>?>(null);
+
     Task<SweepAct<TWork>> ActAsync(TWork claimed, int attempt, CancellationToken cancellationToken);
 
     Task<bool> TryRetryLaterAsync(TWork failed, int attempts, DateTimeOffset dueAt, CancellationToken cancellationToken);

@@ -37,26 +37,76 @@ public sealed partial class Sweep<TWork>(ISweepStrategy<TWork> strategy, TimePro
         var due = await strategy.ListDueAsync(lane, clock.GetUtcNow(), settings.BatchSize, cancellationToken);
         var progressed = 0;
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = settings.ParallelWork, CancellationToken = cancellationToken };
-        await Parallel.ForEachAsync(due, parallel, async (work, token) =>
+        void Count(SweepOutcome outcome)
         {
-            var outcome = await ProcessSafelyAsync(work, settings, token);
             counts.Add(outcome);
             if (outcome != SweepOutcome.Skipped)
             {
                 Interlocked.Increment(ref progressed);
             }
+        }
+
+        // First what needs no claim, then the rest claimed in one write where the store can: one storage request for the
+        // page instead of one per piece. Claimed one by one (in ProcessAsync) where it cannot.
+        var toClaim = new List<TWork>();
+        await Parallel.ForEachAsync(due, parallel, async (work, token) =>
+        {
+            SweepOutcome? settled;
+            try
+            {
+                settled = await strategy.SettleUnclaimedAsync(work, token);
+            }
+            catch (Exception exception) when (exception is not OperationCanceledException || !token.IsCancellationRequested)
+            {
+                LogProcessFailed(logger, exception, strategy.Describe(work));
+                settled = SweepOutcome.Skipped;
+            }
+
+            if (settled is { } outcome)
+            {
+                Count(outcome);
+                return;
+            }
+
+            lock (toClaim)
+            {
+                toClaim.Add(work);
+            }
         });
+
+        var claimed = await ClaimAllAsync(toClaim, settings, cancellationToken);
+        await Parallel.ForEachAsync(claimed ?? toClaim, parallel, async (work, token) =>
+            Count(await ProcessSafelyAsync(work, alreadyClaimed: claimed is not null, settings, token)));
 
         // A short page is no end: work that fell due while this page ran (a partner's import, a busy clinic) is taken now,
         // not at the timer's next run. An empty page, or one whose work all went to another sweep, ends the lane.
         return due.Count > 0 && progressed > 0;
     }
 
-    private async Task<SweepOutcome> ProcessSafelyAsync(TWork work, SweepSettings settings, CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<TWork>?> ClaimAllAsync(List<TWork> works, SweepSettings settings, CancellationToken cancellationToken)
+    {
+        if (works.Count < 2)
+        {
+            return null;
+        }
+
+        try
+        {
+            return await strategy.TryClaimAllAsync(works, clock.GetUtcNow() + settings.Lease, cancellationToken);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            // One by one instead: each piece's own claim then fails or succeeds on its own.
+            LogPageClaimFailed(logger, exception, works.Count);
+            return null;
+        }
+    }
+
+    private async Task<SweepOutcome> ProcessSafelyAsync(TWork work, bool alreadyClaimed, SweepSettings settings, CancellationToken cancellationToken)
     {
         try
         {
-            return await ProcessAsync(work, settings, cancellationToken);
+            return await ProcessAsync(work, alreadyClaimed, settings, cancellationToken);
         }
         catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
@@ -65,14 +115,10 @@ public sealed partial class Sweep<TWork>(ISweepStrategy<TWork> strategy, TimePro
         }
     }
 
-    private async Task<SweepOutcome> ProcessAsync(TWork work, SweepSettings settings, CancellationToken cancellationToken)
+    private async Task<SweepOutcome> ProcessAsync(TWork work, bool alreadyClaimed, SweepSettings settings, CancellationToken cancellationToken)
     {
-        if (await strategy.SettleUnclaimedAsync(work, cancellationToken) is { } settled)
-        {
-            return settled;
-        }
-
-        if (await strategy.TryClaimAsync(work, clock.GetUtcNow() + settings.Lease, cancellationToken) is not { } claimed)
+        var claimed = alreadyClaimed ? work : await strategy.TryClaimAsync(work, clock.GetUtcNow() + settings.Lease, cancellationToken);
+        if (claimed is null)
         {
             return SweepOutcome.Skipped;
         }
@@ -102,6 +148,9 @@ public sealed partial class Sweep<TWork>(ISweepStrategy<TWork> strategy, TimePro
 
     [LoggerMessage(Level = LogLevel.Error, Message = "{Work} could not be processed; a later sweep retries it")]
     private static partial void LogProcessFailed(ILogger logger, Exception exception, string work);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "A page of {Count} could not be claimed in one write; claiming one by one")]
+    private static partial void LogPageClaimFailed(ILogger logger, Exception exception, int count);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "{Work} failed on attempt {Attempt}: {Error}")]
     private static partial void LogAttemptFailed(ILogger logger, string work, int attempt, string error);

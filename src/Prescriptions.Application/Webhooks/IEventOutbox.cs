@@ -16,6 +16,12 @@ public interface IEventOutbox
     Task<OutboxEntry?> TryClaimAsync(OutboxEntry entry, DateTimeOffset leaseUntil, CancellationToken cancellationToken);
 
     /// <summary>
+    /// Takes all of <paramref name="entries"/> (one clinic's) until <paramref name="leaseUntil"/> in one write, all or none;
+    /// <see langword="null"/> when another sweep changed or removed one first, or there are more than one write holds.
+    /// </summary>
+    Task<IReadOnlyList<OutboxEntry>?> TryClaimAllAsync(IReadOnlyList<OutboxEntry> entries, DateTimeOffset leaseUntil, CancellationToken cancellationToken);
+
+    /// <summary>
     /// Removes a delivered (or unwanted) entry and adds its <paramref name="deliveries"/> to the log, in one transaction.
     /// <see langword="false"/> when another sweep changed or removed the entry first; the deliveries, which did happen,
     /// are then logged on their own.

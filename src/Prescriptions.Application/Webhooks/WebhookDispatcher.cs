@@ -43,6 +43,9 @@ public sealed class WebhookDispatcher(
     public Task<OutboxEntry?> TryClaimAsync(OutboxEntry work, DateTimeOffset leaseUntil, CancellationToken cancellationToken) =>
         outbox.TryClaimAsync(work, leaseUntil, cancellationToken);
 
+    public Task<IReadOnlyList<OutboxEntry>?> TryClaimAllAsync(IReadOnlyList<OutboxEntry> works, DateTimeOffset leaseUntil, CancellationToken cancellationToken) =>
+        outbox.TryClaimAllAsync(works, leaseUntil, cancellationToken);
+
     public async Task<SweepAct<OutboxEntry>> ActAsync(OutboxEntry claimed, int attempt, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(claimed);

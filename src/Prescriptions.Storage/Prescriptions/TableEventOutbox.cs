@@ -18,6 +18,9 @@ public sealed class TableEventOutbox(TableServiceClient tables, IOptions<Prescri
     private const string DeliveredToProperty = "DeliveredTo";
     private const string DeadProperty = "Dead";
 
+    /// <summary>The most operations one entity group transaction holds.</summary>
+    private const int MaxTransaction = 100;
+
     // Dead rows are kept for inspection and never due again: Edm.DateTime cannot hold DateTimeOffset.MaxValue.
     private static readonly DateTimeOffset Never = new(9999, 12, 31, 0, 0, 0, TimeSpan.Zero);
 
@@ -54,6 +57,36 @@ public sealed class TableEventOutbox(TableServiceClient tables, IOptions<Prescri
         {
             var etag = await TryUpdateAsync(entry, new() { [NextAttemptAtProperty] = leaseUntil }, cancellationToken);
             return etag is null ? null : entry with { NextAttemptAt = leaseUntil, ETag = etag };
+        }, cancellationToken);
+    }
+
+    public Task<IReadOnlyList<OutboxEntry>?> TryClaimAllAsync(IReadOnlyList<OutboxEntry> entries, DateTimeOffset leaseUntil, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(entries);
+        if (entries.Count is 0 or > MaxTransaction || entries.Any(e => e.Event.ClinicId != entries[0].Event.ClinicId))
+        {
+            return Task.FromResult<IReadOnlyList<OutboxEntry>?>(null);
+        }
+
+        var claims = entries.Select(entry => new TableTransactionAction(
+            TableTransactionActionType.UpdateMerge,
+            new TableEntity(entry.Event.ClinicId, ClinicPartitionLayout.OutboxKey(entry.Event.Id)) { [NextAttemptAtProperty] = leaseUntil },
+            new ETag(entry.ETag))).ToList();
+        return StorageCall.RunAsync<IReadOnlyList<OutboxEntry>?>(async () =>
+        {
+            try
+            {
+                var answers = (await table.SubmitTransactionAsync(claims, cancellationToken)).Value;
+                return [.. entries.Select((entry, i) => entry with
+                {
+                    NextAttemptAt = leaseUntil,
+                    ETag = answers[i].Headers.ETag?.ToString() ?? throw new InvalidOperationException("Table storage returned no ETag for a claim."),
+                })];
+            }
+            catch (TableTransactionFailedException failed) when (failed.Status is 404 or 412)
+            {
+                return null;
+            }
         }, cancellationToken);
     }
 

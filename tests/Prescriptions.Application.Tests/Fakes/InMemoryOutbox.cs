@@ -11,6 +11,9 @@ internal sealed class InMemoryOutbox : IEventOutbox
 
     public List<DeliveryAttempt> Deliveries { get; } = [];
 
+    /// <summary>Pages claimed in one write (or refused).</summary>
+    public int PageClaims { get; private set; }
+
     public void Add(Domain.Lifecycle.PrescriptionEvent @event, DateTimeOffset dueAt) =>
         Locked(() => entries[@event.Id] = (new OutboxEntry(@event, 0, dueAt, [], NextETag()), false));
 
@@ -21,6 +24,13 @@ internal sealed class InMemoryOutbox : IEventOutbox
 
     public Task<OutboxEntry?> TryClaimAsync(OutboxEntry entry, DateTimeOffset leaseUntil, CancellationToken cancellationToken) =>
         Task.FromResult(Locked(() => Replace(entry, entry with { NextAttemptAt = leaseUntil })));
+
+    public Task<IReadOnlyList<OutboxEntry>?> TryClaimAllAsync(IReadOnlyList<OutboxEntry> entries, DateTimeOffset leaseUntil, CancellationToken cancellationToken) =>
+        Task.FromResult(Locked<IReadOnlyList<OutboxEntry>?>(() =>
+        {
+            PageClaims++;
+            return entries.All(IsCurrent) ? [.. entries.Select(entry => Replace(entry, entry with { NextAttemptAt = leaseUntil })!)] : null;
+        }));
 
     public Task<bool> TryRemoveAsync(OutboxEntry entry, IReadOnlyList<DeliveryAttempt> deliveries, CancellationToken cancellationToken) =>
         Task.FromResult(Locked(() =>
