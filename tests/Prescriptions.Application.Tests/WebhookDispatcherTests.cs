@@ -20,7 +20,7 @@ public sealed class WebhookDispatcherTests
     public WebhookDispatcherTests()
     {
         var followUps = Options.Create(new FollowUpOptions());
-        var webhooks = Options.Create(new WebhookOptions { MaxAttempts = 2, BackoffBase = TimeSpan.FromMinutes(1), MaxBackoff = TimeSpan.FromMinutes(1) });
+        var webhooks = Options.Create(new WebhookOptions { MaxAttempts = 2, BackoffBase = TimeSpan.FromMinutes(1), MaxBackoff = TimeSpan.FromMinutes(1), IdleGrace = TimeSpan.Zero });
         var mailer = new ClinicAlertMailer(new NoEmail(), followUps);
         dispatcher = new WebhookDispatcher(outbox, endpoints, mailer, new EventRecipients(endpoints, mailer), new PartnerGates(webhooks), webhooks, clock, NullLogger<Sweep<OutboxEntry>>.Instance);
     }

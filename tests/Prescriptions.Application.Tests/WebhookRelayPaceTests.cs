@@ -67,9 +67,9 @@ public sealed class WebhookRelayPaceTests
             new PartnerGates(webhooks), webhooks, TimeProvider.System, NullLogger<Sweep<OutboxEntry>>.Instance);
     }
 
-    private void AddEvents(string clinicId, int count)
+    private void AddEvents(string clinicId, int count, int first = 0)
     {
-        for (var i = 0; i < count; i++)
+        for (var i = first; i < first + count; i++)
         {
             outbox.Add(new PrescriptionEvent($"evt_{clinicId}_{i}", EventTypes.Created, DateTimeOffset.UtcNow, clinicId, $"rx-{i}", 1), DateTimeOffset.UtcNow.AddSeconds(-1));
         }
@@ -81,7 +81,7 @@ public sealed class WebhookRelayPaceTests
         var partners = new Partners();
         AddEvents("clinic-quick", 250);
 
-        var sweep = await Dispatcher(partners, new WebhookOptions { BatchSize = 40 }).SweepAsync(CancellationToken.None);
+        var sweep = await Dispatcher(partners, new WebhookOptions { BatchSize = 40, IdleGrace = TimeSpan.Zero }).SweepAsync(CancellationToken.None);
 
         Assert.Equal(250, sweep.Delivered);
         Assert.Equal(250, partners.Sent.Count);
@@ -96,7 +96,7 @@ public sealed class WebhookRelayPaceTests
         partners.Holding["slow-ehr"] = slow;
         AddEvents("clinic-slow", 20);
         AddEvents("clinic-quick", 60);
-        var options = new WebhookOptions { BatchSize = 10, ParallelLanes = 2, ParallelWork = 10, ParallelDeliveriesPerPartner = 3 };
+        var options = new WebhookOptions { BatchSize = 10, ParallelLanes = 2, ParallelWork = 10, ParallelDeliveriesPerPartner = 3, IdleGrace = TimeSpan.Zero };
 
         var sweep = Dispatcher(partners, options).SweepAsync(CancellationToken.None);
         var waited = System.Diagnostics.Stopwatch.StartNew();
@@ -121,12 +121,43 @@ public sealed class WebhookRelayPaceTests
     {
         var partners = new Partners();
         AddEvents("clinic-quick", 300);
-        var options = new WebhookOptions { BatchSize = 25, ParallelWork = 8 };
+        var options = new WebhookOptions { BatchSize = 25, ParallelWork = 8, IdleGrace = TimeSpan.FromMilliseconds(300) };
 
         var sweeps = await Task.WhenAll(Dispatcher(partners, options).SweepAsync(CancellationToken.None), Dispatcher(partners, options).SweepAsync(CancellationToken.None));
 
         Assert.Equal(300, sweeps.Sum(s => s.Delivered));
         Assert.Equal(300, partners.Sent.Select(s => s.EventId).Distinct().Count());
         Assert.Equal(300, partners.Sent.Count);
+    }
+
+    [Fact]
+    public async Task Events_committed_while_a_busy_lane_looks_again_go_out_in_the_same_sweep()
+    {
+        var partners = new Partners();
+        AddEvents("clinic-quick", 5);
+
+        var sweep = Dispatcher(partners, new WebhookOptions { IdleGrace = TimeSpan.FromSeconds(5) }).SweepAsync(CancellationToken.None);
+        var waited = System.Diagnostics.Stopwatch.StartNew();
+        while (partners.Sent.Count < 5 && waited.Elapsed < TimeSpan.FromSeconds(10))
+        {
+            await Task.Delay(10);
+        }
+
+        // The first five are out and nothing is due: the lane looks again, so events committed now are not left for the next run.
+        AddEvents("clinic-quick", 5, first: 5);
+
+        Assert.Equal(10, (await sweep).Delivered);
+        Assert.Equal(10, partners.Sent.Count);
+    }
+
+    [Fact]
+    public async Task A_quiet_clinics_lane_ends_at_its_first_empty_page()
+    {
+        var partners = new Partners();
+
+        var sweep = await Dispatcher(partners, new WebhookOptions { IdleGrace = TimeSpan.FromMinutes(1) }).SweepAsync(CancellationToken.None);
+
+        Assert.Equal(0, sweep.Delivered);
+        Assert.Equal(2, outbox.Lists); // one look per clinic, though a minute's grace is configured
     }
 }

@@ -43,12 +43,33 @@ public sealed class WebhookOptionsValidatorTests
         Assert.Contains(problem, result.FailureMessage, StringComparison.Ordinal);
     }
 
-    private static ValidateOptionsResult Validate(string environment, WebhookPartnerOptions partner)
+    [Theory]
+    [InlineData(-1, false)]
+    [InlineData(0, true)]
+    [InlineData(3, true)]
+    [InlineData(240, false)]
+    public void A_lanes_idle_grace_is_at_least_zero_and_shorter_than_a_sweeps_time_budget(int seconds, bool accepted)
+    {
+        var result = Validate("Production", new WebhookPartnerOptions { AppId = AppId, Url = "https://ehr.example.com/hooks", Secret = Secret }, TimeSpan.FromSeconds(seconds));
+
+        Assert.Equal(accepted, result.Succeeded);
+        if (!accepted)
+        {
+            Assert.Contains("IdleGrace", result.FailureMessage, StringComparison.Ordinal);
+        }
+    }
+
+    private static ValidateOptionsResult Validate(string environment, WebhookPartnerOptions partner, TimeSpan? idleGrace = null)
     {
         var tenancy = new TenancyOptions();
         tenancy.AppClinics[AppId] = "clinic-a";
         var validator = new WebhookOptionsValidator(new HostingEnvironment { EnvironmentName = environment }, Options.Create(tenancy));
         var options = new WebhookOptions();
+        if (idleGrace is { } grace)
+        {
+            options.IdleGrace = grace;
+        }
+
         options.Partners["ehr"] = partner;
         return validator.Validate(null, options);
     }

@@ -18,4 +18,7 @@ public interface ISweepOptions
 
     /// <summary>How long one sweep may keep reading pages.</summary>
     TimeSpan SweepTimeBudget { get; }
+
+    /// <summary>How long a lane that had work in this sweep keeps looking for more once none is due; zero: it ends at once.</summary>
+    TimeSpan IdleGrace => TimeSpan.Zero;
 }

@@ -23,8 +23,23 @@ public sealed partial class Sweep<TWork>(ISweepStrategy<TWork> strategy, TimePro
         var lanes = new ParallelOptions { MaxDegreeOfParallelism = settings.ParallelLanes, CancellationToken = cancellationToken };
         await Parallel.ForEachAsync(strategy.Lanes, lanes, async (lane, token) =>
         {
-            while (await RunPageAsync(lane, settings, counts, token) && clock.GetElapsedTime(started) < settings.TimeBudget)
+            long? lastWork = null;
+            while (clock.GetElapsedTime(started) < settings.TimeBudget)
             {
+                if (await RunPageAsync(lane, settings, counts, token))
+                {
+                    lastWork = clock.GetTimestamp();
+                    continue;
+                }
+
+                // Nothing due now. A lane that had work looks again shortly for a while: work still arriving goes out at
+                // once, not at the timer's next run. An idle lane ends here.
+                if (lastWork is not { } since || clock.GetElapsedTime(since) >= settings.IdleGrace)
+                {
+                    break;
+                }
+
+                await Task.Delay(settings.IdlePoll, clock, token);
             }
         });
 

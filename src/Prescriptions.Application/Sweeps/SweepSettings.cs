@@ -15,6 +15,15 @@ public sealed record SweepSettings(int BatchSize, TimeSpan Lease, int MaxAttempt
     /// <summary>After this, a sweep reads no further page (the work in hand is finished).</summary>
     public TimeSpan TimeBudget { get; init; } = TimeSpan.FromMinutes(4);
 
+    /// <summary>
+    /// How long a lane that had work in this sweep keeps looking (every <see cref="IdlePoll"/>) once none is due, so
+    /// work that keeps arriving (a partner's import) goes out at once rather than at the timer's next run. Zero: the
+    /// lane ends at the first empty page. An idle lane (no work in this sweep) always ends at once.
+    /// </summary>
+    public TimeSpan IdleGrace { get; init; } = TimeSpan.Zero;
+
+    public TimeSpan IdlePoll { get; init; } = TimeSpan.FromMilliseconds(250);
+
     public static SweepSettings From(ISweepOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
@@ -23,6 +32,7 @@ public sealed record SweepSettings(int BatchSize, TimeSpan Lease, int MaxAttempt
             ParallelLanes = options.ParallelLanes,
             ParallelWork = options.ParallelWork,
             TimeBudget = options.SweepTimeBudget,
+            IdleGrace = options.IdleGrace,
         };
     }
 }

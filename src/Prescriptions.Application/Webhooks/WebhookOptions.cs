@@ -54,6 +54,13 @@ public sealed class WebhookOptions : ISweepOptions
     /// <summary>How long one sweep may keep reading pages of due events (the timer's next run picks up the rest).</summary>
     public TimeSpan SweepTimeBudget { get; set; } = TimeSpan.FromMinutes(4);
 
+    /// <summary>
+    /// How long a clinic's lane that delivered in this sweep keeps looking for new events once none is due (every quarter
+    /// second): during a partner's import or a busy hour an event goes out within a moment of its commit, not at the
+    /// timer's next run. A quiet clinic's lane ends at its first empty page.
+    /// </summary>
+    public TimeSpan IdleGrace { get; set; } = TimeSpan.FromSeconds(3);
+
     /// <summary>Requests one partner receives at once, across all clinics and sweeps of this instance: one slow receiver holds only its own.</summary>
     [Range(1, 64)]
     public int ParallelDeliveriesPerPartner { get; set; } = 8;

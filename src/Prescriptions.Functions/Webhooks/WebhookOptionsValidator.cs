@@ -62,6 +62,11 @@ public sealed partial class WebhookOptionsValidator(IHostEnvironment environment
             failures.Add($"{WebhookOptions.SectionName}: need 0 <= BackoffBase <= MaxBackoff and 0 < AttemptTimeout <= DeliveryTimeout < Lease.");
         }
 
+        if (options.IdleGrace < TimeSpan.Zero || options.IdleGrace >= options.SweepTimeBudget)
+        {
+            failures.Add($"{WebhookOptions.SectionName}: need 0 <= IdleGrace < SweepTimeBudget.");
+        }
+
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 

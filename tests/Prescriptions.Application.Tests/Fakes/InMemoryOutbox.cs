@@ -19,8 +19,15 @@ internal sealed class InMemoryOutbox : IEventOutbox
 
     public bool IsDead(string eventId) => entries[eventId].Dead;
 
+    /// <summary>Pages listed.</summary>
+    public int Lists { get; private set; }
+
     public Task<IReadOnlyList<OutboxEntry>> ListDueAsync(string clinicId, DateTimeOffset now, int maxCount, CancellationToken cancellationToken) =>
-        Task.FromResult(Locked<IReadOnlyList<OutboxEntry>>(() => [.. entries.Values.Where(e => !e.Dead && e.Entry.Event.ClinicId == clinicId && e.Entry.NextAttemptAt <= now).Select(e => e.Entry).Take(maxCount)]));
+        Task.FromResult(Locked<IReadOnlyList<OutboxEntry>>(() =>
+        {
+            Lists++;
+            return [.. entries.Values.Where(e => !e.Dead && e.Entry.Event.ClinicId == clinicId && e.Entry.NextAttemptAt <= now).Select(e => e.Entry).Take(maxCount)];
+        }));
 
     public Task<OutboxEntry?> TryClaimAsync(OutboxEntry entry, DateTimeOffset leaseUntil, CancellationToken cancellationToken) =>
         Task.FromResult(Locked(() => Replace(entry, entry with { NextAttemptAt = leaseUntil })));
