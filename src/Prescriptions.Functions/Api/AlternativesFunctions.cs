@@ -21,12 +21,9 @@ public sealed class AlternativesFunctions(ApiHandler api, ILibraryProvider libra
         {
             var body = await call.ReadJsonAsync<AlternativesBody>();
             var library = await libraries.GetCurrentAsync(call.CancellationToken);
-            var errors = new ValidationErrors();
-            var assembly = PrescriptionRequestValidator.ToAssemblyRequest(body, library, errors, clock.GetUtcNow());
-            CheckItem(body, errors);
-            errors.ThrowIfAny();
+            var assembly = PrescriptionRequests.ParsePreview(body, library, clock.GetUtcNow(), CheckItem);
             ClinicResolution.Resolve(call.Caller, body.ClinicId);
-            return Answer(PrescriptionService.PreviewAlternatives(library, assembly!, body.ExerciseId, body.Slot));
+            return Answer(PrescriptionService.PreviewAlternatives(library, assembly, body.ExerciseId, body.Slot));
         }, cancellationToken);
 
     [Function("GetItemAlternatives")]

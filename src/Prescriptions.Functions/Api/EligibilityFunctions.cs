@@ -20,11 +20,9 @@ public sealed class EligibilityFunctions(ApiHandler api, ILibraryProvider librar
         {
             var body = await call.ReadJsonAsync<AssembleBody>();
             var library = await libraries.GetCurrentAsync(call.CancellationToken);
-            var errors = new ValidationErrors();
-            var assembly = PrescriptionRequestValidator.ToAssemblyRequest(body, library, errors, clock.GetUtcNow());
-            errors.ThrowIfAny();
+            var assembly = PrescriptionRequests.ParsePreview(body, library, clock.GetUtcNow());
             ClinicResolution.Resolve(call.Caller, body.ClinicId);
-            var exercises = PrescriptionService.PreviewEligibility(library, assembly!).OrThrow();
+            var exercises = PrescriptionService.PreviewEligibility(library, assembly).OrThrow();
             return ApiResult.Json(new EligibilityAnswer(library.Version, exercises));
         }, cancellationToken);
 

@@ -21,11 +21,9 @@ public sealed class PrescriptionFunctions(ApiHandler api, ILibraryProvider libra
         {
             var body = await call.ReadJsonAsync<AssembleBody>();
             var library = await libraries.GetCurrentAsync(call.CancellationToken);
-            var errors = new ValidationErrors();
-            var assembly = PrescriptionRequestValidator.ToAssemblyRequest(body, library, errors, clock.GetUtcNow());
-            errors.ThrowIfAny();
+            var assembly = PrescriptionRequests.ParsePreview(body, library, clock.GetUtcNow());
             ClinicResolution.Resolve(call.Caller, body.ClinicId);
-            return ApiResult.Json(PrescriptionService.Preview(library, assembly!).OrThrow());
+            return ApiResult.Json(PrescriptionService.Preview(library, assembly).OrThrow());
         }, cancellationToken);
 
     [Function("CreatePrescription")]

@@ -10,6 +10,18 @@ namespace Prescriptions.Functions.Api.Contracts;
 /// <summary>The create and replace bodies as the use cases take them; 400 with every field error at once.</summary>
 public static class PrescriptionRequests
 {
+    /// <summary>A preview's body (assemble, eligibility, alternatives) as the engine takes it; <paramref name="check"/> adds a route's own field checks.</summary>
+    public static AssemblyRequest ParsePreview<TBody>(TBody body, ExerciseLibrary library, DateTimeOffset now, Action<TBody, ValidationErrors>? check = null)
+        where TBody : AssembleBody
+    {
+        ArgumentNullException.ThrowIfNull(body);
+        var errors = new ValidationErrors();
+        var assembly = PrescriptionRequestValidator.ToAssemblyRequest(body, library, errors, now);
+        check?.Invoke(body, errors);
+        errors.ThrowIfAny();
+        return assembly!;
+    }
+
     public static (AssemblyRequest Request, IReadOnlyList<ProposedItem>? Proposed, FollowUp? FollowUp) ParseCreate(CreatePrescriptionBody body, ExerciseLibrary library, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(body);
