@@ -13,9 +13,10 @@ public sealed class ProgressionPanelTests : PortalTestContext
 
     private static readonly CriterionReadiness KneeFlexion = new(new ExitCriterion("kneeFlexionDegrees", "gte", 110, "degrees", "Knee flexion at least 110°"), "unknown", "No measurement in the last 14 days.", null);
 
-    private IRenderedComponent<ProgressionPanel> RenderPanel(bool ready = false)
+    private IRenderedComponent<ProgressionPanel> RenderPanel(bool ready = false, CriterionReadiness? pain = null)
     {
-        Api.Readiness[Rx] = new ReadinessReport(2, ready, 20, 14, ready ? [PainAtRest with { Status = "met" }] : [PainAtRest, KneeFlexion]);
+        pain ??= PainAtRest;
+        Api.Readiness[Rx] = new ReadinessReport(2, ready, 20, 14, ready ? [pain with { Status = "met" }] : [pain, KneeFlexion]);
         Api.Programs.Add(new ProgramOverview(Rx, "pt-1", "acl", 2, "active", DateTimeOffset.UnixEpoch, null, null, null, null, 4));
         return Render<ProgressionPanel>(parameters => parameters
             .Add(p => p.PrescriptionId, Rx)
@@ -29,7 +30,8 @@ public sealed class ProgressionPanelTests : PortalTestContext
 
         var rows = panel.FindAll("table.criteria tbody tr");
         Assert.Equal(2, rows.Count);
-        Assert.Contains("pain at rest nrs at most 2 nrs", rows[0].TextContent, StringComparison.Ordinal);
+        // The goal in the scale a therapist reads (out of 10), not the library's unit code.
+        Assert.Contains("pain at rest nrs at most 2/10", rows[0].TextContent, StringComparison.Ordinal);
         Assert.Contains("Not met", rows[0].TextContent, StringComparison.Ordinal);
         Assert.Contains("Knee flexion at least 110°", rows[1].TextContent, StringComparison.Ordinal);
         Assert.Contains("No recent measurement", rows[1].TextContent, StringComparison.Ordinal);
@@ -61,6 +63,19 @@ public sealed class ProgressionPanelTests : PortalTestContext
         Assert.Empty(Api.Measurements);
         Assert.Contains("as a number", panel.Find("#problem-value").TextContent, StringComparison.Ordinal);
         Assert.Equal("problem-value", panel.Find("#measurement-0").GetAttribute("aria-describedby"));
+    }
+
+    [Fact]
+    public void A_pain_reading_and_its_measurement_field_read_out_of_ten_not_as_the_unit_code()
+    {
+        var panel = RenderPanel(pain: PainAtRest with { Evidence = new Evidence("painAtRestNrs", 3, "nrs", new DateTimeOffset(2026, 11, 12, 18, 0, 0, TimeSpan.Zero), "check-in") });
+
+        panel.Find("tr[data-measure=painAtRestNrs] fluent-button").Click();
+
+        var row = panel.Find("tr[data-measure=painAtRestNrs]").TextContent;
+        Assert.Contains("3/10 on 12 Nov (check-in)", row, StringComparison.Ordinal);
+        Assert.Contains("(0 to 10)", panel.Find("label[for=measurement-0]").TextContent, StringComparison.Ordinal);
+        Assert.DoesNotContain("3 nrs", row, StringComparison.Ordinal);
     }
 
     [Fact]

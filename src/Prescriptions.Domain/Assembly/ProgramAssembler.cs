@@ -99,10 +99,8 @@ public static class ProgramAssembler
         {
             foreach (var criterion in entry)
             {
-                var what = criterion.Criterion.Description ?? criterion.Criterion.Measure;
-                var reading = criterion.Evidence is { } e
-                    ? string.Create(CultureInfo.InvariantCulture, $"{e.Value} {e.Unit} on {e.RecordedAt:yyyy-MM-dd}, from {e.Source}")
-                    : "nothing recorded yet";
+                var what = Readiness.ReadingWords.Goal(criterion.Criterion);
+                var reading = criterion.Evidence is { } e ? $"{Readiness.ReadingWords.Of(e)}, from {e.Source}" : "nothing recorded yet";
                 if (criterion.Status == Readiness.CriterionStatus.NotMet)
                 {
                     warnings.Add($"Entry to phase {phase.Number} not met: {what} ({reading}). Saving this program needs an override with a reason.");

@@ -134,7 +134,7 @@ public sealed partial record Prescription
         ArgumentNullException.ThrowIfNull(measurement);
         ArgumentNullException.ThrowIfNull(actor);
         return new AuditEntry(Id, now, actor.Subject, actor.Kind, "measurementRecorded",
-            $"Recorded {measurement.Measure} = {measurement.Value} {measurement.Unit}.", [], $"correlation id {actor.CorrelationId}", Version);
+            $"Recorded {Readiness.ReadingWords.Measure(measurement.Measure)}: {Readiness.ReadingWords.Reading(measurement.Value, measurement.Unit)}.", [], $"correlation id {actor.CorrelationId}", Version);
     }
 
     /// <summary>The audit entry of a patient's check-in (the prescription itself does not change).</summary>

@@ -33,8 +33,7 @@ public static class ReadinessEvaluator
 
     private static CriterionReadiness Judge(Criterion criterion, Evidence? evidence, DateTimeOffset now, TimeSpan maxAge)
     {
-        // The criterion's own words where the library gives them ("Berg Balance Scale 45 or more"), the measure otherwise.
-        var goal = criterion.Description ?? string.Create(CultureInfo.InvariantCulture, $"{criterion.Measure} {Symbol(criterion.Comparator)} {criterion.Threshold} {criterion.Unit}");
+        var goal = ReadingWords.Goal(criterion);
         if (evidence is null)
         {
             return new(criterion, CriterionStatus.Unknown, $"Nothing recorded yet; the goal is {goal}.");
@@ -43,17 +42,16 @@ public static class ReadinessEvaluator
         if (now - evidence.RecordedAt > maxAge)
         {
             return new(criterion, CriterionStatus.Unknown,
-                string.Create(CultureInfo.InvariantCulture, $"The latest reading ({evidence.Value} {evidence.Unit}) is from {evidence.RecordedAt:yyyy-MM-dd}, older than {maxAge.TotalDays:0} days; the goal is {goal}."), evidence);
+                string.Create(CultureInfo.InvariantCulture, $"The latest reading ({ReadingWords.Of(evidence)}) is older than {maxAge.TotalDays:0} days; the goal is {goal}."), evidence);
         }
 
         if (!string.Equals(evidence.Unit, criterion.Unit, StringComparison.OrdinalIgnoreCase))
         {
-            return new(criterion, CriterionStatus.Unknown, $"The latest reading is in {evidence.Unit}; the goal, {goal}, needs {criterion.Unit}.", evidence);
+            return new(criterion, CriterionStatus.Unknown, $"The latest reading is in {ReadingWords.Unit(evidence.Unit)}; the goal, {goal}, needs {ReadingWords.Unit(criterion.Unit)}.", evidence);
         }
 
         var met = criterion.IsMetBy(evidence.Value);
-        return new(criterion, met ? CriterionStatus.Met : CriterionStatus.NotMet,
-            string.Create(CultureInfo.InvariantCulture, $"{evidence.Value} {evidence.Unit} on {evidence.RecordedAt:yyyy-MM-dd} ({evidence.Source}); the goal is {goal}."), evidence);
+        return new(criterion, met ? CriterionStatus.Met : CriterionStatus.NotMet, $"{ReadingWords.Of(evidence)} ({evidence.Source}); the goal is {goal}.", evidence);
     }
 
     /// <summary>The comparator as a clinician writes it (&gt;=, &lt;=, ...).</summary>

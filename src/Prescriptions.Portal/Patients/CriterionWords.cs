@@ -23,8 +23,27 @@ public static class CriterionWords
             "gt" => "above",
             _ => criterion.Comparator,
         };
-        return $"{Measure(criterion.Measure)} {comparator} {criterion.Threshold.ToString("0.##", CultureInfo.InvariantCulture)} {criterion.Unit}";
+        return criterion.Unit == "yesNo"
+            ? $"{Measure(criterion.Measure)}: {Reading(criterion.Threshold, criterion.Unit)}"
+            : $"{Measure(criterion.Measure)} {comparator} {Reading(criterion.Threshold, criterion.Unit)}";
     }
+
+    /// <summary>A value in its unit, as the API words its explanations: "3/10" on the pain scale, "yes" or "no", "80%", "110 degrees".</summary>
+    public static string Reading(double value, string unit) => unit switch
+    {
+        "nrs" => $"{value.ToString("0.#", CultureInfo.InvariantCulture)}/10",
+        "yesNo" => value >= 1 ? "yes" : "no",
+        "percent" => $"{value.ToString("0.#", CultureInfo.InvariantCulture)}%",
+        _ => $"{value.ToString("0.##", CultureInfo.InvariantCulture)} {unit}",
+    };
+
+    /// <summary>What a measurement field takes: "0 to 10", "1 for yes, 0 for no", "percent", "degrees".</summary>
+    public static string Entry(string unit) => unit switch
+    {
+        "nrs" => "0 to 10",
+        "yesNo" => "1 for yes, 0 for no",
+        _ => unit,
+    };
 
     public static string Status(string status) => status switch
     {
