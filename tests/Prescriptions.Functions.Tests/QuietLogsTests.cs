@@ -56,8 +56,9 @@ public sealed class QuietLogsTests(ApiFixture fixture, ITestOutputHelper output)
         var loud = logs.Entries.Where(e => e.Level >= LogLevel.Information).ToArray();
         Assert.Single(loud, e => e.Message.StartsWith("Webhook sweep: 2 delivered", StringComparison.Ordinal));
         Assert.DoesNotContain(loud, e => e.Category.StartsWith("System.Net.Http.HttpClient", StringComparison.Ordinal));
-        // Nor a line per storage call from the Azure SDK.
-        Assert.DoesNotContain(loud, e => e.Category.StartsWith("Azure.", StringComparison.Ordinal));
+        // Nor a line per storage call from the Azure SDK (its request and response lines are Information; the SDK's listener
+        // is process-wide, so another test's client may add a warning of its own).
+        Assert.DoesNotContain(loud, e => e.Category.StartsWith("Azure.", StringComparison.Ordinal) && e.Level == LogLevel.Information);
         Assert.False(api.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Azure.Identity").IsEnabled(LogLevel.Information));
     }
 
