@@ -14,11 +14,15 @@ internal sealed class ApiProcess : IAsyncDisposable
         this.process = process;
         BaseAddress = baseAddress;
         StartToFirst200 = startToFirst200;
+        Cpu = new ProcessCpu(process.Id);
     }
 
     public Uri BaseAddress { get; }
 
     public TimeSpan StartToFirst200 { get; }
+
+    /// <summary>The CPU time it uses, and its JIT's share, from the first 200 on.</summary>
+    public ProcessCpu Cpu { get; }
 
     public static async Task<ApiProcess> StartAsync(string assembly, IEnumerable<string> settings, IReadOnlyDictionary<string, string>? environment = null)
     {
@@ -92,6 +96,7 @@ internal sealed class ApiProcess : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        Cpu.Dispose();
         if (!process.HasExited)
         {
             process.Kill(entireProcessTree: true);

@@ -8,8 +8,14 @@ internal sealed record HarnessOptions
     public int Creates { get; init; } = 2000;
     public int Reads { get; init; } = 2000;
 
-    /// <summary>Creates and reads per side run first and left out of the figures (while the processes' JIT tiers up).</summary>
-    public int Warmup { get; init; } = 1000;
+    /// <summary>Creates and reads per side in one warm-up round, run first and left out of the figures.</summary>
+    public int Warmup { get; init; } = 500;
+
+    /// <summary>The most warm-up rounds: they go on until every API process's JIT has settled, or this many have run.</summary>
+    public int WarmupRounds { get; init; } = 12;
+
+    /// <summary>A round in which each API's tiered-JIT worker used at most this share of one core ends the warm-up.</summary>
+    public const double SettledJitShare = 0.05;
     public int PreviewSeconds { get; init; } = 10;
     public int MixedSeconds { get; init; } = 60;
     public int MixedClients { get; init; } = 16;
@@ -44,7 +50,8 @@ internal sealed record HarnessOptions
             Clients = Number("clients", 8),
             Creates = Number("creates", 2000),
             Reads = Number("reads", 2000),
-            Warmup = Number("warmup", 1000),
+            Warmup = Number("warmup", 500),
+            WarmupRounds = Number("warmup-rounds", 12),
             PreviewSeconds = Number("preview-seconds", 10),
             MixedSeconds = Number("mixed-seconds", 60),
             MixedClients = Number("mixed-clients", 16),
