@@ -160,6 +160,8 @@ var lastArrival = apiEvents.Count == 0 ? lastCreateAt : apiEvents.Max(a => a.Fir
 var lags = apiEvents.Select(a => (a.FirstArrivedAt - a.HappenedAt).TotalSeconds).Order().ToArray();
 report.Line($"webhooks: {apiEvents.Count} of {expected} prescription.created delivered; last one {(lastArrival - lastCreateAt).TotalSeconds:F1} s after the last create"
     + $" (target: all within 30 s); commit to delivery median {Median(lags):F2} s, p99 {Percentile(lags, 99):F2} s, max {(lags.Length == 0 ? 0 : lags[^1]):F2} s (target: median <= 5 s)");
+var dueQuery = await raw.TimeDueQueryAsync();
+report.Line(string.Create(CultureInfo.InvariantCulture, $"azurite: the relay's due-event query alone takes {dueQuery:F0} ms now (Azurite scans the whole table for it; Table Storage reads an index range)"));
 report.Line($"webhooks: deliveries of one webhook-id more than once: {apiEvents.Sum(a => a.Times - 1)}; bad signatures: {partner.BadSignatures}; events of the raw copies delivered (expected 0): {partner.Arrivals.Count(a => raw.CopiedEventIds.Contains(a.Id))}");
 
 // Reads, raw and API (and the baseline API) interleaved.
@@ -197,6 +199,8 @@ foreach (var route in mixed)
 }
 
 report.Line($"mixed load ({options.MixedClients} clients, {options.MixedSeconds} s): {mixed.Sum(m => m.Count) / mixedWall.TotalSeconds:F0} requests/s; longest request {mixed.Max(m => m.Max):F0} ms (target: none over 500 ms); errors {mixed.Sum(m => m.Errors)}; API memory {memoryBefore:F0} MiB before, {api.ResidentMiB():F0} MiB after");
+dueQuery = await raw.TimeDueQueryAsync();
+report.Line(string.Create(CultureInfo.InvariantCulture, $"azurite: the relay's due-event query alone takes {dueQuery:F0} ms after the mixed load"));
 report.Print(options);
 return 0;
 
