@@ -27,6 +27,9 @@ public sealed class WebhookRelayPaceTests
 
         public IReadOnlyList<string> Clinics => ["clinic-slow", "clinic-quick"];
 
+        /// <summary>How long the quick partner takes to answer (a network round trip); none by default.</summary>
+        public TimeSpan QuickAnswer { get; init; } = TimeSpan.Zero;
+
         public IReadOnlyList<string> SubscribersOf(string clinicId, string eventType) => [clinicId == "clinic-slow" ? "slow-ehr" : "quick-ehr"];
 
         public async Task<WebhookDelivery> SendAsync(string partner, PrescriptionEvent prescriptionEvent, CancellationToken cancellationToken)
@@ -38,6 +41,10 @@ public sealed class WebhookRelayPaceTests
                 if (Holding.TryGetValue(partner, out var hold))
                 {
                     await hold.Task;
+                }
+                else if (QuickAnswer > TimeSpan.Zero)
+                {
+                    await Task.Delay(QuickAnswer, cancellationToken);
                 }
                 else
                 {
@@ -148,6 +155,31 @@ public sealed class WebhookRelayPaceTests
 
         Assert.Equal(10, (await sweep).Delivered);
         Assert.Equal(10, partners.Sent.Count);
+    }
+
+    [Fact]
+    public async Task A_lane_in_a_stream_of_events_looks_once_a_poll_not_after_every_short_page()
+    {
+        // Each delivery takes a while, so events keep falling due while a page is delivered: the next look is never empty.
+        var partners = new Partners { QuickAnswer = TimeSpan.FromMilliseconds(20) };
+        AddEvents("clinic-quick", 1);
+        var sweep = Dispatcher(partners, new WebhookOptions { IdleGrace = TimeSpan.FromMilliseconds(500) }).SweepAsync(CancellationToken.None);
+
+        // An import: one event every few milliseconds for about a second, each page short of the batch size.
+        var streamed = System.Diagnostics.Stopwatch.StartNew();
+        var added = 1;
+        while (streamed.Elapsed < TimeSpan.FromSeconds(1))
+        {
+            AddEvents("clinic-quick", 1, first: added++);
+            await Task.Delay(5);
+        }
+
+        Assert.Equal(added, (await sweep).Delivered);
+        Assert.Equal(added, partners.Sent.Select(s => s.EventId).Distinct().Count());
+
+        // About 1.5 s of looking (the stream, then the grace) at one look per 250 ms poll, and one for the quiet clinic;
+        // a lane that looked again straight after each short page would have listed about once per event.
+        Assert.InRange(outbox.Lists, 2, 14);
     }
 
     [Fact]

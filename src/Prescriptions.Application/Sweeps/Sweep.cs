@@ -26,9 +26,18 @@ public sealed partial class Sweep<TWork>(ISweepStrategy<TWork> strategy, TimePro
             long? lastWork = null;
             while (clock.GetElapsedTime(started) < settings.TimeBudget)
             {
-                if (await RunPageAsync(lane, settings, counts, token))
+                var page = await RunPageAsync(lane, settings, counts, token);
+                if (page.Progressed)
                 {
                     lastWork = clock.GetTimestamp();
+
+                    // A lane that keeps looking paces itself to a stream of work (an import): after a short page the backlog
+                    // is taken, so the next look waits one poll. Each look is a range query; a page that fills goes on at once.
+                    if (!page.Full && settings.IdleGrace > TimeSpan.Zero)
+                    {
+                        await Task.Delay(settings.IdlePoll, clock, token);
+                    }
+
                     continue;
                 }
 
@@ -46,8 +55,8 @@ public sealed partial class Sweep<TWork>(ISweepStrategy<TWork> strategy, TimePro
         return counts;
     }
 
-    /// <summary>One page of a lane's due work; whether there may be more to do.</summary>
-    private async Task<bool> RunPageAsync(string lane, SweepSettings settings, SweepCounts counts, CancellationToken cancellationToken)
+    /// <summary>One page of a lane's due work: whether there may be more to do, and whether the page was full.</summary>
+    private async Task<PageRun> RunPageAsync(string lane, SweepSettings settings, SweepCounts counts, CancellationToken cancellationToken)
     {
         var due = await strategy.ListDueAsync(lane, clock.GetUtcNow(), settings.BatchSize, cancellationToken);
         var progressed = 0;
@@ -95,8 +104,10 @@ public sealed partial class Sweep<TWork>(ISweepStrategy<TWork> strategy, TimePro
 
         // A short page is no end: work that fell due while this page ran (a partner's import, a busy clinic) is taken now,
         // not at the timer's next run. An empty page, or one whose work all went to another sweep, ends the lane.
-        return due.Count > 0 && progressed > 0;
+        return new PageRun(due.Count > 0 && progressed > 0, due.Count >= settings.BatchSize);
     }
+
+    private readonly record struct PageRun(bool Progressed, bool Full);
 
     private async Task<IReadOnlyList<TWork>?> ClaimAllAsync(List<TWork> works, SweepSettings settings, CancellationToken cancellationToken)
     {
