@@ -33,6 +33,33 @@ public static class DevApi
         return (text.Length == 0 ? default : JsonDocument.Parse(text).RootElement.Clone(), response.Headers.ETag);
     }
 
+    /// <summary>
+    /// The program the tests set up through the API: a left lateral ankle sprain in phase 2, partial weight bearing, band
+    /// and chair; a schedule and a follow-up when given.
+    /// </summary>
+    public static Dictionary<string, object> AnkleSprainProgram(string patientId, int maxExercises = 4, int? weeks = null, object? followUp = null)
+    {
+        var program = new Dictionary<string, object>
+        {
+            ["patientId"] = patientId,
+            ["conditionId"] = "lateral-ankle-sprain",
+            ["phase"] = 2,
+            ["side"] = "left",
+            ["constraints"] = new { weightBearing = "partial", equipment = new[] { "band", "chair" }, maxMinutesPerSession = 20, maxExercises },
+        };
+        if (weeks is { } count)
+        {
+            program["weeks"] = count;
+        }
+
+        if (followUp is not null)
+        {
+            program["followUp"] = followUp;
+        }
+
+        return program;
+    }
+
     /// <summary>Creates a prescription and activates it; answers its id.</summary>
     public static async Task<string> CreateActiveAsync(Uri baseAddress, object prescription)
     {

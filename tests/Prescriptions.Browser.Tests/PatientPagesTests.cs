@@ -75,15 +75,7 @@ public sealed class PatientPagesTests(BrowserFixture fixture, ITestOutputHelper 
     /// <summary>An active programme in clinic-a with a follow-up in the language, and a note from the therapist.</summary>
     private async Task<string> CreateActiveAsync(string patientId, string language)
     {
-        return await DevApi.CreateActiveAsync(fixture.BaseAddress, new
-        {
-            patientId,
-            conditionId = "lateral-ankle-sprain",
-            phase = 2,
-            side = "left",
-            constraints = new { weightBearing = "partial", equipment = new[] { "band", "chair" }, maxMinutesPerSession = 20, maxExercises = 4 },
-            weeks = 4,
-            followUp = new { email = $"{patientId}@example.org", timeZone = "Europe/Berlin", reminderTime = "18:00", checkInEveryDays = 1, firstName = "Ana", preferredLanguage = language },
-        });
+        return await DevApi.CreateActiveAsync(fixture.BaseAddress, DevApi.AnkleSprainProgram(patientId, weeks: 4,
+            followUp: new { email = $"{patientId}@example.org", timeZone = "Europe/Berlin", reminderTime = "18:00", checkInEveryDays = 1, firstName = "Ana", preferredLanguage = language }));
     }
 }

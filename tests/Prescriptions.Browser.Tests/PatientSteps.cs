@@ -80,16 +80,8 @@ public sealed class PatientSteps
     /// <summary>An active program with follow-up for the patient, through the API as a dev token's caller (the builder's steps do this in the UI).</summary>
     public async Task<string> CreateActiveProgramThroughApiAsync(string patientId)
     {
-        return await DevApi.CreateActiveAsync(fixture.BaseAddress, new
-        {
-            patientId,
-            conditionId = "lateral-ankle-sprain",
-            phase = 2,
-            side = "left",
-            constraints = new { weightBearing = "partial", equipment = new[] { "band", "chair" }, maxMinutesPerSession = 20, maxExercises = 4 },
-            weeks = 6,
-            followUp = new { email = "patient@example.org", timeZone = "Europe/Oslo", reminderTime = "18:00", checkInEveryDays = 3 },
-        });
+        return await DevApi.CreateActiveAsync(fixture.BaseAddress, DevApi.AnkleSprainProgram(patientId, weeks: 6,
+            followUp: new { email = "patient@example.org", timeZone = "Europe/Oslo", reminderTime = "18:00", checkInEveryDays = 3 }));
     }
 
     /// <summary>

@@ -76,14 +76,7 @@ public sealed class PortalWorklistTests(BrowserFixture fixture, ITestOutputHelpe
     /// <summary>A draft for the patient in clinic-a, created as a partner's or a portal's call would.</summary>
     private async Task CreatePrescriptionAsync(string patientId)
     {
-        await DevApi.PostAsync(fixture.BaseAddress, await DevApi.TokenAsync(fixture.BaseAddress), "/api/prescriptions", new
-        {
-            patientId,
-            conditionId = "lateral-ankle-sprain",
-            phase = 2,
-            side = "left",
-            constraints = new { weightBearing = "partial", equipment = new[] { "band", "chair" }, maxMinutesPerSession = 20, maxExercises = 6 },
-        });
+        await DevApi.PostAsync(fixture.BaseAddress, await DevApi.TokenAsync(fixture.BaseAddress), "/api/prescriptions", DevApi.AnkleSprainProgram(patientId, maxExercises: 6));
     }
 
     /// <summary>Opens the portal, signs in (development) with its defaults, and waits for the worklist the app marks as loaded.</summary>

@@ -73,29 +73,6 @@ internal sealed class RawStore(TableClient table, string clinicId, IReadOnlyList
         return response.Value.Count == batch.Count;
     }
 
-    /// <summary>
-    /// The relay's query for a clinic's due events (a partition and row-key range), timed alone: the median of five, in
-    /// ms. Table Storage answers it from its index; Azurite scans every row of the table, and answers nothing else meanwhile.
-    /// </summary>
-    public async Task<double> TimeDueQueryAsync()
-    {
-        var filter = TableClient.CreateQueryFilter(
-            $"PartitionKey eq {clinicId} and RowKey ge {"outbox|"} and RowKey lt {"outbox}"} and NextAttemptAt le {DateTimeOffset.UtcNow}");
-        var times = new List<double>();
-        for (var i = 0; i < 5; i++)
-        {
-            var started = System.Diagnostics.Stopwatch.GetTimestamp();
-            await foreach (var page in table.QueryAsync<TableEntity>(filter, 100).AsPages())
-            {
-                break;
-            }
-
-            times.Add(System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds);
-        }
-
-        return times.Order().ElementAt(2);
-    }
-
     public async Task<bool> ReadAsync(string prescriptionId)
     {
         var row = await table.GetEntityIfExistsAsync<TableEntity>(clinicId, $"rx|{prescriptionId}");

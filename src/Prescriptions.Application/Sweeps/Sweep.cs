@@ -30,22 +30,19 @@ public sealed partial class Sweep<TWork>(ISweepStrategy<TWork> strategy, TimePro
                 if (page.Progressed)
                 {
                     lastWork = clock.GetTimestamp();
-
-                    // A lane that keeps looking paces itself to a stream of work (an import): after a short page the backlog
-                    // is taken, so the next look waits one poll. Each look is a range query; a page that fills goes on at once.
-                    if (!page.Full && settings.IdleGrace > TimeSpan.Zero)
-                    {
-                        await Task.Delay(settings.IdlePoll, clock, token);
-                    }
-
-                    continue;
+                }
+                else if (lastWork is not { } since || clock.GetElapsedTime(since) >= settings.IdleGrace)
+                {
+                    // No progress (nothing due, or all of it another sweep's) in an idle lane or past its grace: the timer's
+                    // next run takes what comes later.
+                    break;
                 }
 
-                // Nothing due now. A lane that had work looks again shortly for a while: work still arriving goes out at
-                // once, not at the timer's next run. An idle lane ends here.
-                if (lastWork is not { } since || clock.GetElapsedTime(since) >= settings.IdleGrace)
+                // A full page goes on at once, and so does a lane without grace. A lane that keeps looking for work still
+                // arriving (an import) looks again one poll later, after a short page too: each look is a range query.
+                if ((page.Progressed && page.Full) || settings.IdleGrace == TimeSpan.Zero)
                 {
-                    break;
+                    continue;
                 }
 
                 await Task.Delay(settings.IdlePoll, clock, token);
@@ -102,8 +99,9 @@ public sealed partial class Sweep<TWork>(ISweepStrategy<TWork> strategy, TimePro
         await Parallel.ForEachAsync(claimed ?? toClaim, parallel, async (work, token) =>
             Count(await ProcessSafelyAsync(work, alreadyClaimed: claimed is not null, settings, token)));
 
-        // A short page is no end: work that fell due while this page ran (a partner's import, a busy clinic) is taken now,
-        // not at the timer's next run. An empty page, or one whose work all went to another sweep, ends the lane.
+        // A short page is no end: work that fell due while this page ran (a partner's import, a busy clinic) is taken by
+        // the lane's next look, not at the timer's next run. An empty page, or one whose work all went to another sweep,
+        // makes no progress.
         return new PageRun(due.Count > 0 && progressed > 0, due.Count >= settings.BatchSize);
     }
 
